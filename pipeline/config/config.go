@@ -1,0 +1,196 @@
+// Package config holds slakpi's one configuration struct, its embedded
+// defaults (equal to SPEC.md) and the validation that every other package
+// relies on.
+package config
+
+import (
+	"bytes"
+	_ "embed"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/goccy/go-yaml"
+)
+
+//go:embed defaults.yaml
+var defaultsYAML []byte
+
+// Config is the whole configuration, loaded and validated by Load.
+type Config struct {
+	Timezone string              `yaml:"timezone"`
+	Ingest   Ingest              `yaml:"ingest"`
+	Calendar Calendar            `yaml:"calendar"`
+	Phone    Phone               `yaml:"phone"`
+	Targets  map[string]*float64 `yaml:"targets"`
+	Aliases  map[string]Aliases  `yaml:"aliases"`
+
+	// Location is Timezone loaded; set by Load.
+	Location *time.Location `yaml:"-"`
+}
+
+// Ingest holds the limits of loading files.
+type Ingest struct {
+	RejectLimit float64 `yaml:"reject_limit"`
+	HashKeyEnv  string  `yaml:"hash_key_env"`
+}
+
+// Calendar holds opening and working hours; holidays are computed.
+type Calendar struct {
+	ClosedDays  []string     `yaml:"closed_days"`
+	ReducedDays []ReducedDay `yaml:"reduced_days"`
+	PhoneHours  string       `yaml:"phone_hours"`
+	WorkHours   string       `yaml:"work_hours"`
+	SummerHours string       `yaml:"summer_hours"`
+	SummerFrom  string       `yaml:"summer_from"`
+	SummerTo    string       `yaml:"summer_to"`
+}
+
+// ReducedDay gives one date shorter phone and/or working hours ("HH:MM-HH:MM").
+type ReducedDay struct {
+	Date  string `yaml:"date"`
+	Phone string `yaml:"phone"`
+	Work  string `yaml:"work"`
+}
+
+// Phone holds the thresholds of the phone KPIs (SPEC §4.1).
+type Phone struct {
+	ShortAbandonS int      `yaml:"short_abandon_s"`
+	ServiceLevelS int      `yaml:"service_level_s"`
+	Queues        []string `yaml:"queues"`
+}
+
+// Aliases maps a canonical column name to other header titles accepted for it.
+type Aliases map[string][]string
+
+// Default returns the embedded defaults.
+func Default() (*Config, error) {
+	return parse(nil, "")
+}
+
+// Load reads the defaults and, when path is not empty, the file at path on top.
+func Load(path string) (*Config, error) {
+	if path == "" {
+		return Default()
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("config: %w", err)
+	}
+	return parse(b, path)
+}
+
+func parse(override []byte, name string) (*Config, error) {
+	var c Config
+	if err := decode(defaultsYAML, &c); err != nil {
+		return nil, fmt.Errorf("config: embedded defaults: %w", err)
+	}
+	if override != nil {
+		// Maps merge key by key; a target set to null removes it.
+		if err := decode(override, &c); err != nil {
+			return nil, fmt.Errorf("config %s: %w", name, err)
+		}
+	}
+	if err := c.validate(); err != nil {
+		if name == "" {
+			name = "(defaults)"
+		}
+		return nil, fmt.Errorf("config %s: %w", name, err)
+	}
+	return &c, nil
+}
+
+func decode(b []byte, c *Config) error {
+	dec := yaml.NewDecoder(bytes.NewReader(b), yaml.Strict())
+	err := dec.Decode(c)
+	if err != nil && err.Error() == "EOF" {
+		return nil // an empty file changes nothing
+	}
+	if err != nil {
+		return errors.New(yaml.FormatError(err, false, true))
+	}
+	return nil
+}
+
+func (c *Config) validate() error {
+	loc, err := time.LoadLocation(c.Timezone)
+	if err != nil {
+		return fmt.Errorf("timezone %q: %w", c.Timezone, err)
+	}
+	c.Location = loc
+	if c.Ingest.RejectLimit < 0 || c.Ingest.RejectLimit > 1 {
+		return fmt.Errorf("ingest.reject_limit %v: want a fraction from 0 to 1", c.Ingest.RejectLimit)
+	}
+	if c.Phone.ShortAbandonS < 0 || c.Phone.ServiceLevelS <= 0 {
+		return fmt.Errorf("phone: short_abandon_s must be ≥ 0 and service_level_s > 0")
+	}
+	for key, spec := range map[string]string{
+		"calendar.phone_hours":  c.Calendar.PhoneHours,
+		"calendar.work_hours":   c.Calendar.WorkHours,
+		"calendar.summer_hours": c.Calendar.SummerHours,
+	} {
+		if _, _, err := ParseHours(spec); err != nil {
+			return fmt.Errorf("%s: %w", key, err)
+		}
+	}
+	for key, md := range map[string]string{"calendar.summer_from": c.Calendar.SummerFrom, "calendar.summer_to": c.Calendar.SummerTo} {
+		if _, err := time.Parse("01-02", md); err != nil {
+			return fmt.Errorf("%s %q: want MM-DD", key, md)
+		}
+	}
+	for _, d := range c.Calendar.ClosedDays {
+		if _, err := time.Parse(time.DateOnly, d); err != nil {
+			return fmt.Errorf("calendar.closed_days %q: want YYYY-MM-DD", d)
+		}
+	}
+	for _, r := range c.Calendar.ReducedDays {
+		if _, err := time.Parse(time.DateOnly, r.Date); err != nil {
+			return fmt.Errorf("calendar.reduced_days %q: want YYYY-MM-DD", r.Date)
+		}
+		for _, h := range []string{r.Phone, r.Work} {
+			if h == "" {
+				continue
+			}
+			if _, _, err := ParseHours(h); err != nil {
+				return fmt.Errorf("calendar.reduced_days %s: %w", r.Date, err)
+			}
+		}
+	}
+	for id, v := range c.Targets {
+		if !strings.Contains(id, ".") {
+			return fmt.Errorf("targets: %q is not a KPI id (like phone.asa_s)", id)
+		}
+		_ = v
+	}
+	return nil
+}
+
+// ParseHours reads "HH:MM-HH:MM" into offsets from midnight, from < to.
+func ParseHours(s string) (from, to time.Duration, err error) {
+	a, b, ok := strings.Cut(s, "-")
+	if !ok {
+		return 0, 0, fmt.Errorf("hours %q: want HH:MM-HH:MM", s)
+	}
+	if from, err = clock(a); err == nil {
+		to, err = clock(b)
+	}
+	if err != nil || from >= to {
+		return 0, 0, fmt.Errorf("hours %q: want HH:MM-HH:MM with from before to", s)
+	}
+	return from, to, nil
+}
+
+func clock(s string) (time.Duration, error) {
+	t, err := time.Parse("15:04", strings.TrimSpace(s))
+	if err != nil {
+		return 0, err
+	}
+	return time.Duration(t.Hour())*time.Hour + time.Duration(t.Minute())*time.Minute, nil
+}
+
+// Target returns the configured target of a KPI, or nil.
+func (c *Config) Target(id string) *float64 {
+	return c.Targets[id]
+}

@@ -1,0 +1,90 @@
+// Package reports renders slakpi's Excel workbooks from figures already
+// computed in SQL. It reads no database: callers fill the input structs.
+package reports
+
+import "time"
+
+// KPI is one computed figure, as SPEC §4 and `kpi --json` describe it.
+// Value and Met are nil when the figure rests on nothing; Target may be nil.
+type KPI struct {
+	ID         string   `json:"id"`
+	Value      *float64 `json:"value"`
+	Unit       string   `json:"unit"` // "s", "share", "count", "h", "d", "NOK"
+	Target     *float64 `json:"target"`
+	Comparison string   `json:"-"` // "<=", ">=", or "" when the KPI has no direction
+	Met        *bool    `json:"met"`
+	N          int64    `json:"n"`
+}
+
+// PhonePeriod is one row of the phone tables: a month, an ISO week, or one
+// point of the trend. Shares are fractions 0–1; waits are seconds.
+type PhonePeriod struct {
+	Label        string // "2026-07", "2026-W27", "2026Q3"
+	Start        time.Time
+	Offered      int64
+	Answered     int64
+	Abandoned    int64
+	Flowout      int64
+	ASA          *float64
+	ServiceLevel *float64
+	AbandonRate  *float64
+	MaxWait      *float64
+}
+
+// HeatCell is one cell of the hour-of-day × weekday table.
+type HeatCell struct {
+	Weekday int // 1 = Monday … 5 = Friday
+	Hour    int // local hour, 10 … 13
+	Calls   int64
+	ASA     *float64
+}
+
+// QueueRow is the per-queue breakdown, counted per visit (SPEC §4.1).
+type QueueRow struct {
+	Queue    string
+	Visits   int64
+	Answered int64
+	AvgWait  *float64
+}
+
+// InputFile is one ledger row behind the figures.
+type InputFile struct {
+	Name     string
+	Kind     string
+	SHA256   string
+	Rows     int64
+	Rejected int64
+	LoadedAt time.Time
+}
+
+// NamedDay is a closed day with its reason (a holiday's name or "stengt").
+type NamedDay struct {
+	Date time.Time
+	Name string
+}
+
+// CalendarInfo is the calendar in force, shown on the "Om rapporten" sheet.
+type CalendarInfo struct {
+	Timezone   string
+	PhoneHours string // "Man–fre 10:00–14:00"
+	ClosedDays []NamedDay
+}
+
+// Quarterly is everything the management workbook shows for one quarter.
+type Quarterly struct {
+	Quarter         string // "2026Q3"
+	PreviousQuarter string // "2026Q2"
+	Lang            string // "nb" (default) or "en"
+	KPIs            []KPI  // this quarter, centre-wide
+	Previous        []KPI  // the previous quarter; may be empty
+	Months          []PhonePeriod
+	Weeks           []PhonePeriod
+	Heat            []HeatCell
+	Trend           []PhonePeriod // monthly ASA over up to the last 8 quarters
+	Queues          []QueueRow
+	Files           []InputFile
+	Calendar        CalendarInfo
+	Config          [][2]string // thresholds in force: name, value
+	Version         string
+	GeneratedAt     time.Time
+}

@@ -1,0 +1,6 @@
+-- id: phone.answered
+-- unit: count
+-- In-scope calls whose outcome is answered.
+SELECT count(*) AS value, count(*) AS n
+FROM fct_phone_calls
+WHERE quarter = $quarter AND in_scope AND outcome = 'answered';
