@@ -175,13 +175,13 @@ func TestPhoneKPIsByHand(t *testing.T) {
 		v  *float64
 		n  int64
 	}{
-		{"phone.asa_s", f(235.0 / 5), 5},                      // (30+80+90+10+25)/5 = 47
-		{"phone.avg_wait_all_s", f(620.0 / 8), 8},             // (235+45+300+40)/8 = 77.5
-		{"phone.service_level", f(3.0 / 8), 8},                // A, L, M within 60 s
-		{"phone.abandon_rate", f(1.0 / 8), 8},                 // C
-		{"phone.p50_wait_s", f(30), 5},                        // 10 25 [30] 80 90
-		{"phone.p90_wait_s", f(86), 5},                        // pos 0.9·4 = 3.6: 80 + 0.6·10
-		{"phone.max_wait_s", f(300), 8},                       // F
+		{"phone.asa_s", f(235.0 / 5), 5},                       // (30+80+90+10+25)/5 = 47
+		{"phone.avg_wait_all_s", f(620.0 / 8), 8},              // (235+45+300+40)/8 = 77.5
+		{"phone.service_level", f(3.0 / 8), 8},                 // A, L, M within 60 s
+		{"phone.abandon_rate", f(1.0 / 8), 8},                  // C
+		{"phone.p50_wait_s", f(30), 5},                         // 10 25 [30] 80 90
+		{"phone.p90_wait_s", f(86), 5},                         // pos 0.9·4 = 3.6: 80 + 0.6·10
+		{"phone.max_wait_s", f(300), 8},                        // F
 		{"phone.avg_talk_s", f((120.0 + 60 + 30 + 50) / 4), 4}, // M has no talk field: 65
 		{"phone.offered", f(8), 8},
 		{"phone.answered", f(5), 5},

@@ -82,6 +82,10 @@ func (s *Store) Files(ctx context.Context) ([]FileRecord, error) {
 	if err != nil {
 		return nil, fmt.Errorf("ledger: %w", err)
 	}
+	return scanFiles(rows)
+}
+
+func scanFiles(rows *sql.Rows) ([]FileRecord, error) {
 	defer rows.Close()
 	var out []FileRecord
 	for rows.Next() {
@@ -114,4 +118,19 @@ func (s *Store) HashKey(ctx context.Context, fromEnv string) ([]byte, error) {
 		return nil, fmt.Errorf("hash key: %w", err)
 	}
 	return hex.DecodeString(v)
+}
+
+// FilesWithin lists the loaded files that hold raw rows timed within
+// [from, to): the provenance of a period's figures.
+func (s *Store) FilesWithin(ctx context.Context, from, to time.Time) ([]FileRecord, error) {
+	rows, err := s.DB.QueryContext(ctx, `SELECT file_id, path, size, sha256, kind, status, rows_accepted, rows_rejected, loaded_at
+		FROM ingest_files
+		WHERE status = 'loaded' AND file_id IN (
+			SELECT file_id FROM raw_queue_log WHERE ts >= $1 AND ts < $2
+			UNION SELECT file_id FROM raw_calls WHERE entered_at >= $1 AND entered_at < $2)
+		ORDER BY file_id`, from, to)
+	if err != nil {
+		return nil, fmt.Errorf("ledger: %w", err)
+	}
+	return scanFiles(rows)
 }

@@ -1,0 +1,178 @@
+// Package cli is slakpi's command line: Run parses the arguments and runs
+// one command with the given streams, so tests drive it like a user does.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"golang.org/x/term"
+
+	"slakpi"
+	"slakpi/pipeline/calendar"
+	"slakpi/pipeline/config"
+	"slakpi/pipeline/store"
+)
+
+// Exit statuses.
+const (
+	exitOK    = 0
+	exitFail  = 1
+	exitUsage = 2
+)
+
+// errUsage marks an error in the command line itself.
+var errUsage = errors.New("usage")
+
+const usage = `usage: slakpi [--db PATH] [--config FILE] [--lang nb|en] COMMAND
+
+commands:
+  demo [--out DIR]                      generate a year of phone traffic, ingest it, write the reports
+  ingest phone [--format queue_log|calls-csv] FILE...
+  kpi --quarter YYYYQn [--json]         the quarter's KPIs
+  report quarterly --quarter YYYYQn --out DIR
+`
+
+// globals are the flags every command takes, before or after its name.
+type globals struct {
+	db, config, lang string
+}
+
+func (g *globals) register(fs *flag.FlagSet) {
+	fs.StringVar(&g.db, "db", g.db, "DuckDB file (default $SLAKPI_DB or ./slakpi.duckdb)")
+	fs.StringVar(&g.config, "config", g.config, "configuration file (YAML) read over the defaults")
+	fs.StringVar(&g.lang, "lang", g.lang, "report language: nb or en")
+}
+
+// app is one invocation: its streams, flags and what it opened.
+type app struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	g              globals
+	cfg            *config.Config
+	cal            *calendar.Calendar
+}
+
+// Run runs slakpi with args (without the program name) and returns the
+// exit status. Errors go to stderr as one line saying what and where.
+func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, g: globals{lang: "nb"}}
+	err := a.run(ctx, args)
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, flag.ErrHelp):
+		return exitOK
+	case errors.Is(err, errUsage):
+		fmt.Fprintf(stderr, "slakpi: %v\n%s", strings.TrimPrefix(err.Error(), "usage: "), usage)
+		return exitUsage
+	}
+	var ex exitError
+	if errors.As(err, &ex) {
+		if ex.err != nil {
+			fmt.Fprintf(stderr, "slakpi: %v\n", ex.err)
+		}
+		return ex.code
+	}
+	fmt.Fprintf(stderr, "slakpi: %v\n", err)
+	return exitFail
+}
+
+// exitError carries a command's own exit status.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e exitError) Error() string { return fmt.Sprint(e.err) }
+func (e exitError) Unwrap() error { return e.err }
+
+func (a *app) run(ctx context.Context, args []string) error {
+	fs := a.flags("slakpi")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return fmt.Errorf("%w: no command given", errUsage)
+	}
+	cmd, rest := fs.Arg(0), fs.Args()[1:]
+	switch cmd {
+	case "demo":
+		return a.demo(ctx, rest)
+	case "ingest":
+		return a.ingest(ctx, rest)
+	case "kpi":
+		return a.kpi(ctx, rest)
+	case "report":
+		return a.report(ctx, rest)
+	case "help":
+		fmt.Fprint(a.stdout, usage)
+		return nil
+	case "check", "avvik", "schedule", "export":
+		return fmt.Errorf("%s: not built yet in this version", cmd)
+	}
+	return fmt.Errorf("%w: unknown command %q", errUsage, cmd)
+}
+
+// flags makes a flag set that also takes the global flags.
+func (a *app) flags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(a.stderr)
+	fs.Usage = func() { fmt.Fprint(a.stderr, usage) }
+	a.g.register(fs)
+	return fs
+}
+
+// parse parses a subcommand's flags; a flag error is a usage error.
+func parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	return nil
+}
+
+// setup loads the configuration and calendar.
+func (a *app) setup() error {
+	if a.g.lang != "nb" && a.g.lang != "en" {
+		return fmt.Errorf("%w: --lang %q: want nb or en", errUsage, a.g.lang)
+	}
+	cfg, err := config.Load(a.g.config)
+	if err != nil {
+		return err
+	}
+	cal, err := calendar.FromConfig(cfg)
+	if err != nil {
+		return err
+	}
+	a.cfg, a.cal = cfg, cal
+	return nil
+}
+
+// open loads the configuration and opens the database.
+func (a *app) open(ctx context.Context) (*store.Store, error) {
+	if err := a.setup(); err != nil {
+		return nil, err
+	}
+	path := a.g.db
+	if path == "" {
+		path = os.Getenv("SLAKPI_DB")
+	}
+	if path == "" {
+		path = "slakpi.duckdb"
+	}
+	return store.Open(ctx, path, slakpi.SQL, store.Options{})
+}
+
+// stderrIsTerminal tells whether progress may be drawn on stderr.
+func (a *app) stderrIsTerminal() bool {
+	f, ok := a.stderr.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}

@@ -1,0 +1,125 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"text/tabwriter"
+
+	"slakpi"
+	"slakpi/pipeline/kpi"
+	"slakpi/pipeline/store"
+	"slakpi/reports"
+)
+
+// kpiJSON is the object `kpi --json` prints (SPEC §7).
+type kpiJSON struct {
+	Quarter string      `json:"quarter"`
+	Unit    *string     `json:"unit"`
+	KPIs    []kpiResult `json:"kpis"`
+}
+
+type kpiResult struct {
+	reports.KPI
+	Comparison *string `json:"comparison"`
+}
+
+func (a *app) kpi(ctx context.Context, args []string) error {
+	fs := a.flags("kpi")
+	quarter := fs.String("quarter", "", "quarter, YYYYQn")
+	unit := fs.String("unit", "", "a unit's code (units come with case data)")
+	asJSON := fs.Bool("json", false, "print JSON")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	q, err := kpi.ParseQuarter(*quarter)
+	if err != nil {
+		return fmt.Errorf("%w: kpi: %v", errUsage, err)
+	}
+	if *unit != "" {
+		return fmt.Errorf("kpi --unit: no KPI is computed per unit yet (phone KPIs are centre-wide)")
+	}
+	s, err := a.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	eng, err := a.engine(ctx, s)
+	if err != nil {
+		return err
+	}
+	ks, err := eng.Quarter(ctx, q)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeKPIJSON(a.stdout, q, ks)
+	}
+	return writeKPITable(a.stdout, q, ks)
+}
+
+// engine opens the KPI engine and rebuilds the derived tables, so figures
+// always follow the raw data and the configuration in force.
+func (a *app) engine(ctx context.Context, s *store.Store) (*kpi.Engine, error) {
+	eng, err := kpi.NewEngine(s.DB, slakpi.SQL, a.cfg, a.cal)
+	if err != nil {
+		return nil, err
+	}
+	return eng, eng.Rebuild(ctx)
+}
+
+func writeKPIJSON(w io.Writer, q kpi.Quarter, ks []reports.KPI) error {
+	out := kpiJSON{Quarter: q.String(), KPIs: make([]kpiResult, len(ks))}
+	for i, k := range ks {
+		out.KPIs[i] = kpiResult{KPI: k}
+		if k.Comparison != "" {
+			c := k.Comparison
+			out.KPIs[i].Comparison = &c
+		}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+func writeKPITable(w io.Writer, q kpi.Quarter, ks []reports.KPI) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(w, "%s, whole centre\n", q)
+	fmt.Fprintln(tw, "KPI\tvalue\ttarget\tmet\tn\t")
+	for _, k := range ks {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t\n", k.ID, show(k.Value, k.Unit), target(k), met(k.Met), k.N)
+	}
+	return tw.Flush()
+}
+
+func show(v *float64, unit string) string {
+	if v == nil {
+		return "–"
+	}
+	switch unit {
+	case "share":
+		return strconv.FormatFloat(100**v, 'f', 1, 64) + " %"
+	case "count":
+		return strconv.FormatFloat(*v, 'f', 0, 64)
+	}
+	return strconv.FormatFloat(*v, 'f', 1, 64) + " " + unit
+}
+
+func target(k reports.KPI) string {
+	if k.Target == nil {
+		return ""
+	}
+	return k.Comparison + " " + show(k.Target, k.Unit)
+}
+
+func met(m *bool) string {
+	switch {
+	case m == nil:
+		return ""
+	case *m:
+		return "yes"
+	}
+	return "NO"
+}

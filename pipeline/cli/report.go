@@ -1,0 +1,159 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"slakpi"
+	"slakpi/pipeline/kpi"
+	"slakpi/pipeline/store"
+	"slakpi/reports"
+)
+
+func (a *app) report(ctx context.Context, args []string) error {
+	if len(args) == 0 {
+		return fmt.Errorf("%w: report what? quarterly", errUsage)
+	}
+	switch args[0] {
+	case "quarterly":
+		return a.reportQuarterly(ctx, args[1:])
+	case "units", "followup":
+		return fmt.Errorf("report %s: not built yet in this version", args[0])
+	}
+	return fmt.Errorf("%w: report %q: want quarterly", errUsage, args[0])
+}
+
+func (a *app) reportQuarterly(ctx context.Context, args []string) error {
+	fs := a.flags("report quarterly")
+	quarter := fs.String("quarter", "", "quarter, YYYYQn")
+	out := fs.String("out", "", "folder to write the workbook into")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	q, err := kpi.ParseQuarter(*quarter)
+	if err != nil {
+		return fmt.Errorf("%w: report quarterly: %v", errUsage, err)
+	}
+	if *out == "" {
+		return fmt.Errorf("%w: report quarterly: --out DIR is required", errUsage)
+	}
+	s, err := a.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	eng, err := a.engine(ctx, s)
+	if err != nil {
+		return err
+	}
+	path, err := a.writeQuarterly(ctx, s, eng, q, *out)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(a.stdout, path)
+	return nil
+}
+
+// trendQuarters is how far back the trend chart reaches (SPEC §6).
+const trendQuarters = 8
+
+// writeQuarterly gathers quarter q's figures and writes the management
+// workbook into dir, returning its path. The engine must be rebuilt.
+func (a *app) writeQuarterly(ctx context.Context, s *store.Store, eng *kpi.Engine, q kpi.Quarter, dir string) (string, error) {
+	in, err := a.quarterly(ctx, s, eng, q)
+	if err != nil {
+		return "", err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	path := filepath.Join(dir, reports.QuarterlyFileName(q.String()))
+	if err := reports.WriteQuarterly(path, in); err != nil {
+		return "", fmt.Errorf("write %s: %w", path, err)
+	}
+	return path, nil
+}
+
+func (a *app) quarterly(ctx context.Context, s *store.Store, eng *kpi.Engine, q kpi.Quarter) (*reports.Quarterly, error) {
+	in := &reports.Quarterly{Quarter: q.String(), PreviousQuarter: q.Prev().String(), Lang: a.g.lang,
+		Version: slakpi.Version, GeneratedAt: time.Now()}
+	var err error
+	if in.KPIs, err = eng.Quarter(ctx, q); err != nil {
+		return nil, err
+	}
+	if in.Previous, err = eng.Quarter(ctx, q.Prev()); err != nil {
+		return nil, err
+	}
+	if in.Months, err = eng.PhonePeriods(ctx, "month", q, q); err != nil {
+		return nil, err
+	}
+	if in.Weeks, err = eng.PhonePeriods(ctx, "week", q, q); err != nil {
+		return nil, err
+	}
+	if in.Trend, err = eng.PhonePeriods(ctx, "month", q.Add(1-trendQuarters), q); err != nil {
+		return nil, err
+	}
+	if in.Heat, err = eng.PhoneHeat(ctx, q); err != nil {
+		return nil, err
+	}
+	if in.Queues, err = eng.PhoneQueues(ctx, q); err != nil {
+		return nil, err
+	}
+	if in.Files, err = a.filesBehind(ctx, s, q); err != nil {
+		return nil, err
+	}
+	in.Calendar, in.Config = a.calendarInfo(q), a.settingsShown()
+	return in, nil
+}
+
+// filesBehind lists the loaded files with rows in quarter q.
+func (a *app) filesBehind(ctx context.Context, s *store.Store, q kpi.Quarter) ([]reports.InputFile, error) {
+	loc := a.cfg.Location
+	recs, err := s.FilesWithin(ctx, q.Start(loc), q.End(loc))
+	if err != nil {
+		return nil, err
+	}
+	out := make([]reports.InputFile, len(recs))
+	for i, r := range recs {
+		out[i] = reports.InputFile{Name: filepath.Base(r.Path), Kind: r.Kind, SHA256: r.SHA256,
+			Rows: r.RowsAccepted, Rejected: r.RowsRejected, LoadedAt: r.LoadedAt}
+	}
+	return out, nil
+}
+
+func (a *app) calendarInfo(q kpi.Quarter) reports.CalendarInfo {
+	loc := a.cfg.Location
+	info := reports.CalendarInfo{Timezone: a.cfg.Timezone, PhoneHours: a.cfg.Calendar.PhoneHours}
+	for _, d := range a.cal.ClosedDays(q.Start(loc), q.End(loc).AddDate(0, 0, -1)) {
+		info.ClosedDays = append(info.ClosedDays, reports.NamedDay{Date: d.Date, Name: d.Name})
+	}
+	return info
+}
+
+// settingsShown are the thresholds in force, for the "Om rapporten" sheet.
+func (a *app) settingsShown() [][2]string {
+	c := a.cfg
+	queues := "alle"
+	if len(c.Phone.Queues) > 0 {
+		queues = fmt.Sprint(c.Phone.Queues)
+	}
+	return [][2]string{
+		{"timezone", c.Timezone},
+		{"calendar.phone_hours", c.Calendar.PhoneHours},
+		{"phone.short_abandon_s", fmt.Sprint(c.Phone.ShortAbandonS)},
+		{"phone.service_level_s", fmt.Sprint(c.Phone.ServiceLevelS)},
+		{"phone.queues", queues},
+		{"targets.phone.asa_s", fmtTarget(c.Target("phone.asa_s"))},
+		{"ingest.reject_limit", fmt.Sprint(c.Ingest.RejectLimit)},
+	}
+}
+
+func fmtTarget(v *float64) string {
+	if v == nil {
+		return "–"
+	}
+	return fmt.Sprint(*v)
+}

@@ -1,0 +1,176 @@
+package reports
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// summaryCols is the number of columns of the summary table.
+const summaryCols = 7
+
+// QuarterlyFileName returns the management workbook's file name for a
+// quarter such as "2026Q3". Anything but letters, digits and '-' is dropped,
+// so the name cannot climb out of the output folder.
+func QuarterlyFileName(quarter string) string {
+	return "kvartalsrapport-" + sanitise(quarter) + ".xlsx"
+}
+
+func sanitise(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '-' || r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' {
+			return r
+		}
+		return -1
+	}, s)
+}
+
+// WriteQuarterly renders the management quarterly workbook to path: a
+// summary sheet, a phone sheet and an "Om rapporten" sheet, in q.Lang.
+func WriteQuarterly(path string, q *Quarterly) (err error) {
+	if q == nil {
+		return errors.New("quarterly workbook: no figures")
+	}
+	tr, err := newTranslator(q.Lang)
+	if err != nil {
+		return fmt.Errorf("quarterly workbook: %w", err)
+	}
+	f := excelize.NewFile()
+	defer func() {
+		if cerr := f.Close(); cerr != nil && err == nil {
+			err = fmt.Errorf("close workbook: %w", cerr)
+		}
+	}()
+	if err := buildQuarterly(f, tr, q); err != nil {
+		return fmt.Errorf("quarterly workbook: %w", err)
+	}
+	if err := f.SaveAs(path); err != nil {
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	return nil
+}
+
+// buildQuarterly lays out every sheet of the quarterly workbook in f.
+func buildQuarterly(f *excelize.File, tr translator, q *Quarterly) error {
+	st, err := newStyleSet(f)
+	if err != nil {
+		return err
+	}
+	sheets := []struct {
+		id    string
+		write func(*sheetWriter, *Quarterly)
+	}{
+		{"sheet.summary", writeSummary},
+		{"sheet.phone", writePhone},
+		{"sheet.about", writeAbout},
+	}
+	first := f.GetSheetName(0)
+	for i, s := range sheets {
+		w := &sheetWriter{f: f, sheet: tr.msg(s.id), st: st, tr: tr}
+		if i == 0 {
+			w.do(func() error { return f.SetSheetName(first, w.sheet) })
+		} else {
+			w.do(func() error { _, err := f.NewSheet(w.sheet); return err })
+		}
+		s.write(w, q)
+		w.printSetup()
+		if w.err != nil {
+			return w.err
+		}
+	}
+	f.SetActiveSheet(0)
+	return f.SetDocProps(&excelize.DocProperties{
+		Title: tr.msgf("title.summary", q.Quarter), Creator: "slakpi " + q.Version, Language: tr.lang,
+	})
+}
+
+// writeSummary fills the summary sheet: one row per KPI with its value,
+// target, whether it was met, and the change since the previous quarter.
+func writeSummary(w *sheetWriter, q *Quarterly) {
+	const head = 3
+	w.text(1, 1, w.tr.msgf("title.summary", q.Quarter), w.st.title)
+	w.paragraph(2, summaryCols, w.tr.msg("subtitle.summary"), 32)
+	w.header(1, head, w.tr.msg("col.kpi"), strings.TrimSpace(w.tr.msgf("col.value", q.Quarter)),
+		w.tr.msg("col.target"), w.tr.msg("col.status"),
+		strings.TrimSpace(w.tr.msgf("col.previous", q.PreviousQuarter)),
+		w.tr.msg("col.change"), w.tr.msg("col.n"))
+	previous := make(map[string]KPI, len(q.Previous))
+	for _, k := range q.Previous {
+		previous[k.ID] = k
+	}
+	for i, k := range q.KPIs {
+		var before *float64
+		if p, ok := previous[k.ID]; ok {
+			before = p.Value
+		}
+		summaryRow(w, head+1+i, k, before)
+	}
+	last := head + len(q.KPIs)
+	w.metColours(4, head+1, last)
+	w.freeze(head)
+	w.filter(1, head, summaryCols, last)
+	w.widths(40, 14, 12, 17, 18, 12, 12)
+}
+
+// summaryRow writes one KPI; before is its value last quarter, if any.
+func summaryRow(w *sheetWriter, row int, k KPI, before *float64) {
+	w.text(1, row, w.tr.msg(k.ID), w.st.text)
+	w.measure(2, row, k.Value, k.Unit)
+	format, scale := targetFormat(k.Unit, k.Comparison)
+	w.optional(3, row, k.Target, format, scale)
+	w.status(4, row, k)
+	w.measure(5, row, before, k.Unit)
+	format, scale = changeFormat(k.Unit, w.tr.msg("unit.pp"))
+	w.optional(6, row, difference(k.Value, before), format, scale)
+	w.count(7, row, k.N)
+}
+
+// status writes the traffic-light text; a KPI with a target that could not
+// be judged gets a grey, empty cell.
+func (w *sheetWriter) status(col, row int, k KPI) {
+	switch {
+	case k.Met != nil && *k.Met:
+		w.text(col, row, w.tr.msg("met.yes"), w.st.text)
+	case k.Met != nil:
+		w.text(col, row, w.tr.msg("met.no"), w.st.text)
+	case k.Target != nil:
+		w.style(col, row, w.st.notJudged)
+	default:
+		w.style(col, row, w.st.text)
+	}
+}
+
+// metColours paints met cells green and not-met cells red in rows r1…r2.
+func (w *sheetWriter) metColours(col, r1, r2 int) {
+	if r2 < r1 {
+		return
+	}
+	rule := func(label string, style int) excelize.ConditionalFormatOptions {
+		return excelize.ConditionalFormatOptions{
+			Type: "cell", Criteria: "==", Value: `"` + label + `"`, Format: &style,
+		}
+	}
+	w.do(func() error {
+		return w.f.SetConditionalFormat(w.sheet, area(col, r1, col, r2), []excelize.ConditionalFormatOptions{
+			rule(w.tr.msg("met.yes"), w.st.good), rule(w.tr.msg("met.no"), w.st.bad),
+		})
+	})
+}
+
+// paragraph writes wrapped explanatory text across columns 1…cols of row.
+func (w *sheetWriter) paragraph(row, cols int, text string, height float64) {
+	w.text(1, row, text, w.st.note)
+	w.do(func() error { return w.f.MergeCell(w.sheet, cell(1, row), cell(cols, row)) })
+	w.do(func() error { return w.f.SetRowHeight(w.sheet, row, height) })
+}
+
+// difference is a − b, or nil when either is missing.
+func difference(a, b *float64) *float64 {
+	if a == nil || b == nil {
+		return nil
+	}
+	d := *a - *b
+	return &d
+}
