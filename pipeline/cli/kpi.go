@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"text/tabwriter"
 
 	"slakpi"
 	"slakpi/pipeline/kpi"
@@ -22,8 +21,13 @@ type kpiJSON struct {
 }
 
 type kpiResult struct {
-	reports.KPI
-	Comparison *string `json:"comparison"`
+	ID         string   `json:"id"`
+	Value      *float64 `json:"value"`
+	Unit       string   `json:"unit"`
+	Target     *float64 `json:"target"`
+	Comparison *string  `json:"comparison"`
+	Met        *bool    `json:"met"`
+	N          int64    `json:"n"`
 }
 
 func (a *app) kpi(ctx context.Context, args []string) error {
@@ -73,7 +77,7 @@ func (a *app) engine(ctx context.Context, s *store.Store) (*kpi.Engine, error) {
 func writeKPIJSON(w io.Writer, q kpi.Quarter, ks []reports.KPI) error {
 	out := kpiJSON{Quarter: q.String(), KPIs: make([]kpiResult, len(ks))}
 	for i, k := range ks {
-		out.KPIs[i] = kpiResult{KPI: k}
+		out.KPIs[i] = kpiResult{ID: k.ID, Value: k.Value, Unit: k.Unit, Target: k.Target, Met: k.Met, N: k.N}
 		if k.Comparison != "" {
 			c := k.Comparison
 			out.KPIs[i].Comparison = &c
@@ -81,17 +85,19 @@ func writeKPIJSON(w io.Writer, q kpi.Quarter, ks []reports.KPI) error {
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
 	return enc.Encode(out)
 }
 
 func writeKPITable(w io.Writer, q kpi.Quarter, ks []reports.KPI) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(w, "%s, whole centre\n", q)
-	fmt.Fprintln(tw, "KPI\tvalue\ttarget\tmet\tn\t")
+	fmt.Fprintf(w, "%-24s %10s %11s %4s %8s\n", "KPI", "value", "target", "met", "n")
 	for _, k := range ks {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t\n", k.ID, show(k.Value, k.Unit), target(k), met(k.Met), k.N)
+		if _, err := fmt.Fprintf(w, "%-24s %10s %11s %4s %8d\n", k.ID, show(k.Value, k.Unit), target(k), met(k.Met), k.N); err != nil {
+			return err
+		}
 	}
-	return tw.Flush()
+	return nil
 }
 
 func show(v *float64, unit string) string {
