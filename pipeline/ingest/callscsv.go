@@ -1,9 +1,6 @@
 package ingest
 
 import (
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"io"
 	"strconv"
@@ -40,7 +37,7 @@ var outcomes = map[string]bool{"answered": true, "abandoned": true, "timeout": t
 type callsCSVFormat struct {
 	loc     *time.Location
 	aliases config.Aliases
-	hashKey []byte
+	caller  *keyedHash
 }
 
 func (callsCSVFormat) kind() string          { return "calls-csv" }
@@ -114,9 +111,7 @@ func (f callsCSVFormat) hash(num string) string {
 	if num == "" {
 		return ""
 	}
-	m := hmac.New(sha256.New, f.hashKey)
-	m.Write([]byte(num))
-	return hex.EncodeToString(m.Sum(nil)[:16])
+	return string(f.caller.sum([]byte(num)))
 }
 
 func optTime(s string, loc *time.Location) (*time.Time, error) {

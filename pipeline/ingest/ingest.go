@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -76,7 +77,7 @@ func (l *Loader) Load(ctx context.Context, formatName string, paths []string) ([
 }
 
 func (l *Loader) format(ctx context.Context, name string) (format, error) {
-	key, err := l.Store.HashKey(ctx, envValue(l.Config.Ingest.HashKeyEnv))
+	key, err := l.Store.HashKey(ctx, os.Getenv(l.Config.Ingest.HashKeyEnv))
 	if err != nil {
 		return nil, err
 	}
@@ -84,7 +85,7 @@ func (l *Loader) format(ctx context.Context, name string) (format, error) {
 	case QueueLog, "":
 		return queueLogFormat{p: newQueueLogParser(l.Config.Location, key)}, nil
 	case CallsCSV:
-		return callsCSVFormat{loc: l.Config.Location, aliases: l.Config.Aliases[CallsCSV], hashKey: key}, nil
+		return callsCSVFormat{loc: l.Config.Location, aliases: l.Config.Aliases[CallsCSV], caller: newKeyedHash(key)}, nil
 	}
 	return nil, fmt.Errorf("unknown phone format %q: want queue_log or calls-csv", name)
 }

@@ -49,11 +49,9 @@ var eventFields = map[string][2]int{
 // queueLogParser turns queue_log lines into rows of raw_queue_log.
 type queueLogParser struct {
 	loc    *time.Location
-	mac    hash.Hash
+	caller *keyedHash
 	fields [][]byte
 	data   []byte
-	sum    []byte
-	hexbuf []byte
 
 	line, ts, wait, talk                               arrowInt
 	tsb                                                *array.TimestampBuilder
@@ -63,7 +61,7 @@ type queueLogParser struct {
 type arrowInt = *array.Int32Builder
 
 func newQueueLogParser(loc *time.Location, hashKey []byte) *queueLogParser {
-	return &queueLogParser{loc: loc, mac: hmac.New(sha256.New, hashKey), hexbuf: make([]byte, 32)}
+	return &queueLogParser{loc: loc, caller: newKeyedHash(hashKey)}
 }
 
 func (p *queueLogParser) bind(b *array.RecordBuilder) {
@@ -117,7 +115,7 @@ func (p *queueLogParser) parseLine(n int64, line []byte) error {
 	p.appendInt(p.talk, talk, hasTalk)
 	if string(f[4]) == "ENTERQUEUE" && len(data) >= 2 && len(data[1]) > 0 {
 		// The caller's number is personal data: keep a keyed hash only.
-		p.callerHashes.BinaryBuilder.Append(p.hashCaller(data[1]))
+		p.callerHashes.BinaryBuilder.Append(p.caller.sum(data[1]))
 		data[1] = nil
 	} else {
 		p.callerHashes.AppendNull()
@@ -155,12 +153,24 @@ func (p *queueLogParser) parseTS(b []byte) (int64, error) {
 	return t.UnixMicro(), nil
 }
 
-func (p *queueLogParser) hashCaller(num []byte) []byte {
-	p.mac.Reset()
-	p.mac.Write(num)
-	p.sum = p.mac.Sum(p.sum[:0])
-	hex.Encode(p.hexbuf, p.sum[:16])
-	return p.hexbuf
+// keyedHash pseudonymises personal numbers: HMAC-SHA-256 with the
+// database's key, first 128 bits in hex. Not safe for concurrent use.
+type keyedHash struct {
+	mac      hash.Hash
+	raw, hex []byte
+}
+
+func newKeyedHash(key []byte) *keyedHash {
+	return &keyedHash{mac: hmac.New(sha256.New, key), hex: make([]byte, 32)}
+}
+
+// sum returns the hash of v; the slice is reused by the next call.
+func (k *keyedHash) sum(v []byte) []byte {
+	k.mac.Reset()
+	k.mac.Write(v)
+	k.raw = k.mac.Sum(k.raw[:0])
+	hex.Encode(k.hex, k.raw[:16])
+	return k.hex
 }
 
 func appendOrNull(b *array.StringBuilder, v []byte) {
