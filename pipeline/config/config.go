@@ -8,11 +8,16 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 	"time"
 
 	"github.com/goccy/go-yaml"
+
+	// The zone database goes into the binary, so Europe/Oslo is known even
+	// on a machine without tzdata.
+	_ "time/tzdata"
 )
 
 //go:embed defaults.yaml
@@ -88,10 +93,14 @@ func parse(override []byte, name string) (*Config, error) {
 		return nil, fmt.Errorf("config: embedded defaults: %w", err)
 	}
 	if override != nil {
-		// Maps merge key by key; a target set to null removes it.
+		// Maps merge key by key; a target set to null removes it. The
+		// decoder replaces a map it meets whole, so merge by hand.
+		targets, aliases := c.Targets, c.Aliases
 		if err := decode(override, &c); err != nil {
 			return nil, fmt.Errorf("config %s: %w", name, err)
 		}
+		c.Targets = mergeTargets(targets, c.Targets)
+		c.Aliases = mergeAliases(aliases, c.Aliases)
 	}
 	if err := c.validate(); err != nil {
 		if name == "" {
@@ -103,10 +112,12 @@ func parse(override []byte, name string) (*Config, error) {
 }
 
 func decode(b []byte, c *Config) error {
+	before := *c
 	dec := yaml.NewDecoder(bytes.NewReader(b), yaml.Strict())
 	err := dec.Decode(c)
-	if err != nil && err.Error() == "EOF" {
-		return nil // an empty file changes nothing
+	if errors.Is(err, io.EOF) {
+		*c = before // an empty file changes nothing (the decoder zeroes c)
+		return nil
 	}
 	if err != nil {
 		return errors.New(yaml.FormatError(err, false, true))
@@ -165,6 +176,37 @@ func (c *Config) validate() error {
 		_ = v
 	}
 	return nil
+}
+
+// mergeTargets lays over's targets on base's; a nil target removes the id.
+func mergeTargets(base, over map[string]*float64) map[string]*float64 {
+	out := map[string]*float64{}
+	for _, m := range []map[string]*float64{base, over} {
+		for id, v := range m {
+			if v == nil {
+				delete(out, id)
+			} else {
+				out[id] = v
+			}
+		}
+	}
+	return out
+}
+
+// mergeAliases lays over's alias lists on base's, per format and column.
+func mergeAliases(base, over map[string]Aliases) map[string]Aliases {
+	out := map[string]Aliases{}
+	for _, m := range []map[string]Aliases{base, over} {
+		for kind, cols := range m {
+			if out[kind] == nil {
+				out[kind] = Aliases{}
+			}
+			for col, names := range cols {
+				out[kind][col] = names
+			}
+		}
+	}
+	return out
 }
 
 // ParseHours reads "HH:MM-HH:MM" into offsets from midnight, from < to.
