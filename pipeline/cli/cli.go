@@ -67,6 +67,7 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case err == nil:
 		return exitOK
 	case errors.Is(err, flag.ErrHelp):
+		fmt.Fprint(stdout, usage)
 		return exitOK
 	case errors.Is(err, errUsage):
 		fmt.Fprintf(stderr, "slakpi: %v\n%s", strings.TrimPrefix(err.Error(), "usage: "), usage)
@@ -94,7 +95,7 @@ func (e exitError) Unwrap() error { return e.err }
 
 func (a *app) run(ctx context.Context, args []string) error {
 	fs := a.flags("slakpi")
-	if err := fs.Parse(args); err != nil {
+	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
@@ -122,8 +123,10 @@ func (a *app) run(ctx context.Context, args []string) error {
 // flags makes a flag set that also takes the global flags.
 func (a *app) flags(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(a.stderr)
-	fs.Usage = func() { fmt.Fprint(a.stderr, usage) }
+	// Run reports flag errors and help itself, once; the flag package
+	// would print them too.
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
 	a.g.register(fs)
 	return fs
 }

@@ -29,6 +29,7 @@ type Config struct {
 	Ingest   Ingest              `yaml:"ingest"`
 	Calendar Calendar            `yaml:"calendar"`
 	Phone    Phone               `yaml:"phone"`
+	Cases    Cases               `yaml:"cases"`
 	Targets  map[string]*float64 `yaml:"targets"`
 	Aliases  map[string]Aliases  `yaml:"aliases"`
 
@@ -65,6 +66,13 @@ type Phone struct {
 	ShortAbandonS int      `yaml:"short_abandon_s"`
 	ServiceLevelS int      `yaml:"service_level_s"`
 	Queues        []string `yaml:"queues"`
+}
+
+// Cases holds the rules of the case KPIs (SPEC §4.2).
+type Cases struct {
+	PauseStatuses      []string           `yaml:"pause_statuses"`
+	StatusMap          map[string]string  `yaml:"status_map"`
+	ResolutionTargetsH map[string]float64 `yaml:"resolution_targets_h"`
 }
 
 // Aliases maps a canonical column name to other header titles accepted for it.
@@ -167,6 +175,11 @@ func (c *Config) validate() error {
 			if _, _, err := ParseHours(h); err != nil {
 				return fmt.Errorf("calendar.reduced_days %s: %w", r.Date, err)
 			}
+		}
+	}
+	for cat, h := range c.Cases.ResolutionTargetsH {
+		if h <= 0 {
+			return fmt.Errorf("cases.resolution_targets_h %q: %v hours, want more than 0", cat, h)
 		}
 	}
 	for id, v := range c.Targets {

@@ -47,6 +47,9 @@ func (e *Engine) Rebuild(ctx context.Context) error {
 	if err := e.writePhoneHours(ctx); err != nil {
 		return err
 	}
+	if err := e.writeWorkDays(ctx); err != nil {
+		return err
+	}
 	return e.execDir(ctx, "derive")
 }
 
@@ -94,39 +97,85 @@ func (e *Engine) execDir(ctx context.Context, dir string) error {
 
 // writePhoneHours fills cal_phone_hours for every date the phone data spans.
 func (e *Engine) writePhoneHours(ctx context.Context) error {
-	var from, to sql.NullTime
-	err := e.db.QueryRowContext(ctx, `SELECT min(t), max(t) FROM (
-		SELECT min(ts) AS t FROM raw_queue_log UNION ALL SELECT max(ts) FROM raw_queue_log
-		UNION ALL SELECT min(entered_at) FROM raw_calls UNION ALL SELECT max(entered_at) FROM raw_calls)`).Scan(&from, &to)
-	if err != nil {
-		return fmt.Errorf("phone hours: %w", err)
+	from, to, err := e.span(ctx, `SELECT min(ts) AS lo, max(ts) AS hi FROM raw_queue_log
+		UNION ALL SELECT min(entered_at), max(entered_at) FROM raw_calls`)
+	if err != nil || from.IsZero() {
+		return e.refill(ctx, "cal_phone_hours", "(?::DATE, ?, ?)", nil, err)
 	}
-	if _, err := e.db.ExecContext(ctx, "DELETE FROM cal_phone_hours"); err != nil {
-		return err
+	var rows [][]any
+	for _, iv := range e.cal.PhoneIntervals(from, to) {
+		rows = append(rows, []any{iv.Date.Format(time.DateOnly), iv.Start, iv.End})
 	}
-	if !from.Valid {
-		return nil
-	}
-	return insertIntervals(ctx, e.db, "cal_phone_hours", e.cal.PhoneIntervals(from.Time, to.Time))
+	return e.refill(ctx, "cal_phone_hours", "(?::DATE, ?, ?)", rows, nil)
 }
 
-func insertIntervals(ctx context.Context, db *sql.DB, table string, ivs []calendar.Interval) error {
-	const chunk = 500
-	for len(ivs) > 0 {
-		n := min(chunk, len(ivs))
-		var b strings.Builder
-		args := make([]any, 0, 3*n)
-		for i, iv := range ivs[:n] {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteString("(?::DATE, ?, ?)")
-			args = append(args, iv.Date.Format(time.DateOnly), iv.Start, iv.End)
+// writeWorkDays fills cal_work_days for every date the case data spans,
+// with a year's margin on either side so clocks never fall off the table.
+func (e *Engine) writeWorkDays(ctx context.Context) error {
+	from, to, err := e.span(ctx, `SELECT least(min(call_date), min(creation_date)) AS lo,
+			greatest(max(call_date), max(creation_date), max(response_date), max(completed_date), max(closed_date), max(modified_at)) AS hi
+		FROM raw_cases
+		UNION ALL SELECT min(changed_at), max(changed_at) FROM raw_case_history`)
+	if err != nil || from.IsZero() {
+		return e.refill(ctx, "cal_work_days", "(?::DATE, ?, ?, ?, ?)", nil, err)
+	}
+	loc := e.cal.Location()
+	first := time.Date(from.In(loc).Year()-1, 1, 1, 0, 0, 0, 0, loc)
+	last := time.Date(to.In(loc).Year()+1, 12, 31, 0, 0, 0, 0, loc)
+	open := map[string]calendar.Interval{}
+	for _, iv := range e.cal.WorkIntervals(first, last) {
+		open[iv.Date.Format(time.DateOnly)] = iv
+	}
+	var rows [][]any
+	var cumS float64
+	var cumDays int
+	for d := first; !d.After(last); d = d.AddDate(0, 0, 1) {
+		key := d.Format(time.DateOnly)
+		start, secs := d, 0.0
+		if iv, ok := open[key]; ok {
+			start, secs = iv.Start, iv.End.Sub(iv.Start).Seconds()
 		}
-		if _, err := db.ExecContext(ctx, "INSERT INTO "+table+" VALUES "+b.String(), args...); err != nil {
+		rows = append(rows, []any{key, start.UTC(), secs, cumS, cumDays})
+		cumS += secs
+		if secs > 0 {
+			cumDays++
+		}
+	}
+	return e.refill(ctx, "cal_work_days", "(?::DATE, ?, ?, ?, ?)", rows, nil)
+}
+
+// span reads the earliest lo and latest hi of a query's rows.
+func (e *Engine) span(ctx context.Context, query string) (from, to time.Time, err error) {
+	var lo, hi sql.NullTime
+	err = e.db.QueryRowContext(ctx, "SELECT min(lo), max(hi) FROM ("+query+")").Scan(&lo, &hi)
+	if err != nil {
+		return from, to, fmt.Errorf("calendar span: %w", err)
+	}
+	return lo.Time, hi.Time, nil
+}
+
+// refill replaces a calendar table's rows; each row fills tuple's
+// placeholders.
+func (e *Engine) refill(ctx context.Context, table, tuple string, rows [][]any, err error) error {
+	if err != nil {
+		return err
+	}
+	if _, err := e.db.ExecContext(ctx, "DELETE FROM "+table); err != nil {
+		return fmt.Errorf("%s: %w", table, err)
+	}
+	const chunk = 500
+	for len(rows) > 0 {
+		n := min(chunk, len(rows))
+		tuples := make([]string, n)
+		var args []any
+		for i, r := range rows[:n] {
+			tuples[i] = tuple
+			args = append(args, r...)
+		}
+		if _, err := e.db.ExecContext(ctx, "INSERT INTO "+table+" VALUES "+strings.Join(tuples, ", "), args...); err != nil {
 			return fmt.Errorf("%s: %w", table, err)
 		}
-		ivs = ivs[n:]
+		rows = rows[n:]
 	}
 	return nil
 }
