@@ -8,7 +8,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"slices"
 	"strings"
 
 	"golang.org/x/term"
@@ -131,7 +133,7 @@ func (a *app) flags(name string) *flag.FlagSet {
 	return fs
 }
 
-// parse parses a subcommand's flags; a flag error is a usage error.
+// parse parses flags; a flag error is a usage error.
 func parse(fs *flag.FlagSet, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -140,6 +142,26 @@ func parse(fs *flag.FlagSet, args []string) error {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
 	return nil
+}
+
+// parseAll parses a subcommand's flags, which may stand before, between or
+// after its other arguments (`ingest phone FILE --db X`); everything after
+// "--" is an argument. The other arguments are then fs.Args().
+func parseAll(fs *flag.FlagSet, args []string) error {
+	var rest, tail []string
+	if i := slices.Index(args, "--"); i >= 0 {
+		args, tail = args[:i], args[i+1:]
+	}
+	for {
+		if err := parse(fs, args); err != nil {
+			return err
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		rest, args = append(rest, fs.Arg(0)), fs.Args()[1:]
+	}
+	return fs.Parse(append(append([]string{"--"}, rest...), tail...))
 }
 
 // setup loads the configuration and calendar.
@@ -159,8 +181,10 @@ func (a *app) setup() error {
 	return nil
 }
 
-// open loads the configuration and opens the database.
-func (a *app) open(ctx context.Context) (*store.Store, error) {
+// open loads the configuration and opens the database, creating it when
+// create is set; commands that only read say so rather than report on an
+// empty database made by a typo in --db.
+func (a *app) open(ctx context.Context, create bool) (*store.Store, error) {
 	if err := a.setup(); err != nil {
 		return nil, err
 	}
@@ -170,6 +194,9 @@ func (a *app) open(ctx context.Context) (*store.Store, error) {
 	}
 	if path == "" {
 		path = "slakpi.duckdb"
+	}
+	if _, err := os.Stat(path); !create && errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("database %s does not exist: load data first (slakpi ingest …), or name another with --db or SLAKPI_DB", path)
 	}
 	return store.Open(ctx, path, slakpi.SQL, store.Options{})
 }

@@ -42,6 +42,8 @@ func TestExitCodes(t *testing.T) {
 		{"ingest phone missing file", []string{"ingest", "phone", "--db", db, missing}, 1, []string{missing}, false},
 		{"ingest phone unknown format", []string{"ingest", "phone", "--format", "mp3", "--db", db, missing}, 1, []string{`"mp3"`}, false},
 		{"command not built yet", []string{"check", "payroll"}, 1, []string{"check", "not built"}, false},
+		{"kpi on a database that does not exist", []string{"kpi", "--quarter", "2026Q1", "--db", filepath.Join(dir, "typo.duckdb")}, 1, []string{"typo.duckdb", "does not exist"}, false},
+		{"quarter with a sign", []string{"kpi", "--quarter", "+202Q3", "--db", db}, 2, []string{"+202Q3"}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

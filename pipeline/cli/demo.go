@@ -24,10 +24,10 @@ var (
 func (a *app) demo(ctx context.Context, args []string) error {
 	fs := a.flags("demo")
 	out := fs.String("out", "reports", "folder for the reports (and the generated input under data/)")
-	if err := parse(fs, args); err != nil {
+	if err := parseAll(fs, args); err != nil {
 		return err
 	}
-	s, err := a.open(ctx)
+	s, err := a.open(ctx, true)
 	if err != nil {
 		return err
 	}

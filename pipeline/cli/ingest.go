@@ -24,13 +24,13 @@ func (a *app) ingest(ctx context.Context, args []string) error {
 func (a *app) ingestPhone(ctx context.Context, args []string) error {
 	fs := a.flags("ingest phone")
 	format := fs.String("format", ingest.QueueLog, "queue_log or calls-csv")
-	if err := parse(fs, args); err != nil {
+	if err := parseAll(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
 		return fmt.Errorf("%w: ingest phone: no files given", errUsage)
 	}
-	s, err := a.open(ctx)
+	s, err := a.open(ctx, true)
 	if err != nil {
 		return err
 	}

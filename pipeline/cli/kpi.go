@@ -35,7 +35,7 @@ func (a *app) kpi(ctx context.Context, args []string) error {
 	quarter := fs.String("quarter", "", "quarter, YYYYQn")
 	unit := fs.String("unit", "", "a unit's code (units come with case data)")
 	asJSON := fs.Bool("json", false, "print JSON")
-	if err := parse(fs, args); err != nil {
+	if err := parseAll(fs, args); err != nil {
 		return err
 	}
 	q, err := kpi.ParseQuarter(*quarter)
@@ -45,7 +45,7 @@ func (a *app) kpi(ctx context.Context, args []string) error {
 	if *unit != "" {
 		return fmt.Errorf("kpi --unit: no KPI is computed per unit yet (phone KPIs are centre-wide)")
 	}
-	s, err := a.open(ctx)
+	s, err := a.open(ctx, false)
 	if err != nil {
 		return err
 	}

@@ -30,7 +30,7 @@ func (a *app) reportQuarterly(ctx context.Context, args []string) error {
 	fs := a.flags("report quarterly")
 	quarter := fs.String("quarter", "", "quarter, YYYYQn")
 	out := fs.String("out", "", "folder to write the workbook into")
-	if err := parse(fs, args); err != nil {
+	if err := parseAll(fs, args); err != nil {
 		return err
 	}
 	q, err := kpi.ParseQuarter(*quarter)
@@ -40,7 +40,7 @@ func (a *app) reportQuarterly(ctx context.Context, args []string) error {
 	if *out == "" {
 		return fmt.Errorf("%w: report quarterly: --out DIR is required", errUsage)
 	}
-	s, err := a.open(ctx)
+	s, err := a.open(ctx, false)
 	if err != nil {
 		return err
 	}

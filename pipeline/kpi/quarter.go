@@ -2,6 +2,8 @@ package kpi
 
 import (
 	"fmt"
+	"regexp"
+	"strconv"
 	"time"
 )
 
@@ -11,13 +13,16 @@ type Quarter struct {
 	Q    int // 1–4
 }
 
+var quarterRe = regexp.MustCompile(`^([1-9][0-9]{3})Q([1-4])$`)
+
 // ParseQuarter reads "YYYYQn".
 func ParseQuarter(s string) (Quarter, error) {
-	var q Quarter
-	if _, err := fmt.Sscanf(s, "%4dQ%1d", &q.Year, &q.Q); err != nil || q.Q < 1 || q.Q > 4 || len(s) != 6 {
+	m := quarterRe.FindStringSubmatch(s)
+	if m == nil {
 		return Quarter{}, fmt.Errorf("quarter %q: want YYYYQn, like 2026Q3", s)
 	}
-	return q, nil
+	y, _ := strconv.Atoi(m[1])
+	return Quarter{Year: y, Q: int(m[2][0] - '0')}, nil
 }
 
 // QuarterOf is the quarter of t's date in loc.
