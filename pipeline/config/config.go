@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"strings"
 	"time"
@@ -104,11 +105,14 @@ func parse(override []byte, name string) (*Config, error) {
 		// Maps merge key by key; a target set to null removes it. The
 		// decoder replaces a map it meets whole, so merge by hand.
 		targets, aliases := c.Targets, c.Aliases
+		statusMap, resolution := c.Cases.StatusMap, c.Cases.ResolutionTargetsH
 		if err := decode(override, &c); err != nil {
 			return nil, fmt.Errorf("config %s: %w", name, err)
 		}
 		c.Targets = mergeTargets(targets, c.Targets)
 		c.Aliases = mergeAliases(aliases, c.Aliases)
+		c.Cases.StatusMap = merged(statusMap, c.Cases.StatusMap)
+		c.Cases.ResolutionTargetsH = merged(resolution, c.Cases.ResolutionTargetsH)
 	}
 	if err := c.validate(); err != nil {
 		if name == "" {
@@ -203,6 +207,14 @@ func mergeTargets(base, over map[string]*float64) map[string]*float64 {
 			}
 		}
 	}
+	return out
+}
+
+// merged lays over's entries on base's, in a new map.
+func merged[K comparable, V any](base, over map[K]V) map[K]V {
+	out := make(map[K]V, len(base)+len(over))
+	maps.Copy(out, base)
+	maps.Copy(out, over)
 	return out
 }
 
