@@ -7,7 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"slakpi/pipeline/config"
 )
@@ -32,6 +34,9 @@ func newCSVRows(r io.Reader, columns, required []string, aliases config.Aliases)
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	header, err := cr.Read()
+	if err == io.EOF {
+		return &csvRows{r: cr}, nil // an empty file: no header, no rows
+	}
 	if err != nil {
 		return nil, fmt.Errorf("line 1: header: %w", err)
 	}
@@ -104,8 +109,15 @@ func (c *csvRows) get(name string) string {
 	return strings.TrimSpace(c.rec[i])
 }
 
+// raw is the record for quarantine, without the caller's number: that is
+// never stored, not even from a refused row.
 func (c *csvRows) raw() []byte {
-	return []byte(strings.Join(c.rec, string(c.r.Comma)))
+	rec := c.rec
+	if i, ok := c.col["caller"]; ok && i < len(rec) {
+		rec = slices.Clone(rec)
+		rec[i] = ""
+	}
+	return []byte(strings.Join(rec, string(c.r.Comma)))
 }
 
 // eachRecord calls fn for every data record, quarantining refused ones. A
@@ -126,10 +138,22 @@ func (c *csvRows) eachRecord(s *sink, fn func() error) error {
 			return err
 		}
 		s.lines.Store(line)
-		if ferr := fn(); ferr != nil {
+		if !validUTF8(c.rec) {
+			// DuckDB refuses such text, which would fail the whole file.
+			s.reject(line, "not UTF-8 text", c.raw())
+		} else if ferr := fn(); ferr != nil {
 			s.reject(line, ferr.Error(), c.raw())
 		} else if rerr := s.row(); rerr != nil {
 			return rerr
 		}
 	}
+}
+
+func validUTF8(rec []string) bool {
+	for _, f := range rec {
+		if !utf8.ValidString(f) {
+			return false
+		}
+	}
+	return true
 }

@@ -28,6 +28,16 @@ const (
 	CallsCSV = "calls-csv"
 )
 
+// Formats of case and organisation input, as named on the command line.
+// cases-xlsx takes its header aliases from cases-csv's.
+const (
+	TopdeskJSON    = "topdesk-json"
+	CasesCSV       = "cases-csv"
+	CasesXLSX      = "cases-xlsx"
+	CaseHistoryCSV = "case-history-csv"
+	Units          = "units"
+)
+
 // BatchError lists the files of a batch that failed; the others loaded.
 type BatchError struct{ Errs []error }
 
@@ -77,6 +87,19 @@ func (l *Loader) Load(ctx context.Context, formatName string, paths []string) ([
 }
 
 func (l *Loader) format(ctx context.Context, name string) (format, error) {
+	loc, aliases := l.Config.Location, l.Config.Aliases
+	switch name {
+	case TopdeskJSON:
+		return topdeskFormat{loc: loc}, nil
+	case CasesCSV:
+		return casesFormat(CasesCSV, fromCSV, loc, aliases[CasesCSV]), nil
+	case CasesXLSX:
+		return casesFormat(CasesXLSX, fromXLSX, loc, aliases[CasesCSV]), nil
+	case CaseHistoryCSV:
+		return historyFormat(loc, aliases[CaseHistoryCSV]), nil
+	case Units:
+		return unitsFormat(aliases[Units]), nil
+	}
 	key, err := l.Store.HashKey(ctx, os.Getenv(l.Config.Ingest.HashKeyEnv))
 	if err != nil {
 		return nil, err
@@ -87,7 +110,7 @@ func (l *Loader) format(ctx context.Context, name string) (format, error) {
 	case CallsCSV:
 		return callsCSVFormat{loc: l.Config.Location, aliases: l.Config.Aliases[CallsCSV], caller: newKeyedHash(key)}, nil
 	}
-	return nil, fmt.Errorf("unknown phone format %q: want queue_log or calls-csv", name)
+	return nil, fmt.Errorf("unknown format %q: want queue_log, calls-csv, topdesk-json, cases-csv, cases-xlsx, case-history-csv or units", name)
 }
 
 func (l *Loader) report(r *Result) {

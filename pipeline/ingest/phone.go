@@ -15,6 +15,7 @@ func (queueLogFormat) table() string         { return "raw_queue_log" }
 func (queueLogFormat) schema() *arrow.Schema { return queueLogSchema }
 func (f queueLogFormat) parse(r io.Reader, s *sink) error {
 	f.p.bind(s.b)
+	s.private = withoutCaller
 	return eachLine(r, s, f.p.parseLine)
 }
 

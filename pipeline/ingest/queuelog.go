@@ -137,13 +137,17 @@ func (p *queueLogParser) appendInt(b *array.Int32Builder, v int64, ok bool) {
 	}
 }
 
+// maxEpoch is 9999-12-31T23:59:59Z, the last second a timestamp column holds.
+const maxEpoch = 253402300799
+
 // parseTS reads the epoch field (whole or fractional seconds); a date-time
 // text is accepted too, for logs exported from realtime queue tables.
 func (p *queueLogParser) parseTS(b []byte) (int64, error) {
-	if sec, ok := atoi(b); ok {
+	if sec, ok := atoi(b); ok && sec <= maxEpoch {
 		return sec * 1e6, nil
 	}
-	if f, err := strconv.ParseFloat(string(b), 64); err == nil {
+	// NaN fails both comparisons; Inf and huge values would overflow.
+	if f, err := strconv.ParseFloat(string(b), 64); err == nil && f >= 0 && f <= maxEpoch {
 		return int64(f * 1e6), nil
 	}
 	t, err := ParseTime(string(b), p.loc)
@@ -151,6 +155,17 @@ func (p *queueLogParser) parseTS(b []byte) (int64, error) {
 		return 0, fmt.Errorf("timestamp %q: want epoch seconds", b)
 	}
 	return t.UnixMicro(), nil
+}
+
+// withoutCaller blanks an ENTERQUEUE line's caller number (data2) for
+// quarantine: the number is never stored, not even from a refused line.
+func withoutCaller(line []byte) []byte {
+	f := bytes.SplitN(line, []byte("|"), 8)
+	if len(f) < 7 || string(f[4]) != "ENTERQUEUE" {
+		return line
+	}
+	f[6] = nil
+	return bytes.Join(f, []byte("|"))
 }
 
 // keyedHash pseudonymises personal numbers: HMAC-SHA-256 with the

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"strings"
 	"sync/atomic"
 
 	"github.com/apache/arrow-go/v18/arrow"
@@ -25,6 +26,9 @@ type sink struct {
 	rows    int64
 	rejects []store.Reject
 	lines   atomic.Int64 // lines read, for progress
+	// private, when set, removes personal data from a refused row before
+	// it goes to quarantine.
+	private func(raw []byte) []byte
 }
 
 func newSink(ctx context.Context, schema *arrow.Schema) *sink {
@@ -47,10 +51,16 @@ func (s *sink) row() error {
 
 func (s *sink) reject(line int64, reason string, raw []byte) {
 	const maxRaw = 500
+	if s.private != nil {
+		raw = s.private(raw)
+	}
 	if len(raw) > maxRaw {
 		raw = raw[:maxRaw]
 	}
-	s.rejects = append(s.rejects, store.Reject{Line: line, Reason: reason, Raw: string(raw)})
+	// The quarantine column is text: a line that is not UTF-8, or one cut
+	// inside a character, would make the whole file fail to record.
+	text := strings.ToValidUTF8(string(raw), "\uFFFD")
+	s.rejects = append(s.rejects, store.Reject{Line: line, Reason: reason, Raw: text})
 }
 
 func (s *sink) flush() error {

@@ -19,6 +19,11 @@ var layouts = []struct {
 	{"2006-01-02 15:04", true},
 	{"2006-01-02T15:04:05", true},
 	{"2006-01-02T15:04", true},
+	{"2006-01-02", true},
+	// Norwegian spreadsheet and TOPdesk UI exports.
+	{"02.01.2006 15:04:05", true},
+	{"02.01.2006 15:04", true},
+	{"02.01.2006", true},
 }
 
 // ParseTime reads an input timestamp. Local forms are read in loc; the
@@ -37,5 +42,5 @@ func ParseTime(s string, loc *time.Location) (time.Time, error) {
 			return t.UTC(), nil
 		}
 	}
-	return time.Time{}, fmt.Errorf("time %q: want RFC 3339, 2021-02-11T06:32:36.303+0000 or YYYY-MM-DD HH:MM[:SS]", s)
+	return time.Time{}, fmt.Errorf("time %q: want RFC 3339, 2021-02-11T06:32:36.303+0000, YYYY-MM-DD[ HH:MM[:SS]] or DD.MM.YYYY[ HH:MM[:SS]]", s)
 }
