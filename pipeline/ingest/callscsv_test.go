@@ -172,3 +172,21 @@ func TestCallsCSVNotUTF8(t *testing.T) {
 		t.Errorf("rejects %s", d)
 	}
 }
+
+// A file that cannot be read as a whole is recorded as failed, with the
+// reason kept, and loads nothing.
+func TestUnreadableFileIsRecorded(t *testing.T) {
+	e := newEnv(t)
+	p := e.file("calls.csv", "call_id,queue", "c1,lonn")
+	_, _, err := e.load(ingest.CallsCSV, p)
+	if err == nil || !strings.Contains(err.Error(), "entered_at") {
+		t.Fatalf("err = %v, want one naming the missing column entered_at", err)
+	}
+	var status, reason string
+	if err := e.store.DB.QueryRow(`SELECT f.status, q.reason FROM ingest_files f JOIN quarantine q USING (file_id)`).Scan(&status, &reason); err != nil {
+		t.Fatal(err)
+	}
+	if status != "failed" || !strings.Contains(reason, "entered_at") {
+		t.Errorf("ledger %q, quarantine %q; want failed and the reason", status, reason)
+	}
+}

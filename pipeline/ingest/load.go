@@ -91,6 +91,15 @@ func loadFile(ctx context.Context, conn *sql.Conn, path string, f format, limit 
 	res.FileID = id
 	s, err := insertParsed(ctx, conn, path, f, id, progress)
 	if err != nil {
+		// The file as a whole could not be read (a header without a required
+		// column, JSON that does not parse): nothing of it is loaded, and the
+		// ledger says so, with the reason in quarantine.
+		if _, rbErr := conn.ExecContext(ctx, "ROLLBACK"); rbErr == nil {
+			committed = true
+			failed := store.FileRecord{ID: id, Path: path, Size: size, SHA256: sum, Kind: f.kind(), Status: "failed",
+				LoadedAt: time.Now().UTC()}
+			err = errors.Join(err, store.RecordFile(ctx, conn, failed, []store.Reject{{Reason: err.Error()}}))
+		}
 		return nil, err
 	}
 	res.Rows, res.Rejects = s.rows, s.rejects

@@ -65,7 +65,7 @@ func open(ctx context.Context, dbPath string) (*Store, error) {
 	c, err := duckdb.NewConnector(dbPath, nil)
 	if err != nil {
 		msg := err.Error()
-		if strings.Contains(msg, "lock") {
+		if strings.Contains(msg, "Could not set lock") || strings.Contains(msg, "Conflicting lock") {
 			holder := ""
 			if m := pidRe.FindStringSubmatch(msg); m != nil {
 				holder = " (pid " + m[1] + ")"

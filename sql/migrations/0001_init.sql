@@ -9,7 +9,7 @@ CREATE TABLE ingest_files (
     size          BIGINT NOT NULL,
     sha256        VARCHAR NOT NULL,
     kind          VARCHAR NOT NULL,
-    status        VARCHAR NOT NULL,   -- loaded | refused
+    status        VARCHAR NOT NULL,   -- loaded | refused (too many bad rows) | failed (unreadable)
     rows_accepted BIGINT NOT NULL,
     rows_rejected BIGINT NOT NULL,
     loaded_at     TIMESTAMPTZ NOT NULL
