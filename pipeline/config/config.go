@@ -26,13 +26,15 @@ var defaultsYAML []byte
 
 // Config is the whole configuration, loaded and validated by Load.
 type Config struct {
-	Timezone string              `yaml:"timezone"`
-	Ingest   Ingest              `yaml:"ingest"`
-	Calendar Calendar            `yaml:"calendar"`
-	Phone    Phone               `yaml:"phone"`
-	Cases    Cases               `yaml:"cases"`
-	Targets  map[string]*float64 `yaml:"targets"`
-	Aliases  map[string]Aliases  `yaml:"aliases"`
+	Timezone string                        `yaml:"timezone"`
+	Ingest   Ingest                        `yaml:"ingest"`
+	Calendar Calendar                      `yaml:"calendar"`
+	Phone    Phone                         `yaml:"phone"`
+	Cases    Cases                         `yaml:"cases"`
+	Payroll  Payroll                       `yaml:"payroll"`
+	Checks   map[string]map[string]float64 `yaml:"checks"`
+	Targets  map[string]*float64           `yaml:"targets"`
+	Aliases  map[string]Aliases            `yaml:"aliases"`
 
 	// Location is Timezone loaded; set by Load.
 	Location *time.Location `yaml:"-"`
@@ -76,6 +78,26 @@ type Cases struct {
 	ResolutionTargetsH map[string]float64 `yaml:"resolution_targets_h"`
 }
 
+// Payroll holds the pay calendar and the facts the payroll checks and the
+// new-hire and travel KPIs rest on (SPEC §4.3, §5).
+type Payroll struct {
+	MainSalaryCodes      []string           `yaml:"main_salary_codes"`
+	HourlyCodes          []string           `yaml:"hourly_codes"`
+	PayDay               int                `yaml:"pay_day"`
+	PayDateExceptions    map[string]string  `yaml:"pay_date_exceptions"`
+	CutoffWorkingDays    int                `yaml:"cutoff_working_days"`
+	TravelPaidWithinDays int                `yaml:"travel_paid_within_days"`
+	StateRates           map[int]StateRates `yaml:"state_rates"`
+}
+
+// StateRates are one year's state travel rates in NOK; nil where not known.
+type StateRates struct {
+	PerDiemOvernight *float64 `yaml:"per_diem_overnight"`
+	PerDiem6To12h    *float64 `yaml:"per_diem_6_12h"`
+	PerDiemOver12h   *float64 `yaml:"per_diem_over_12h"`
+	Km               *float64 `yaml:"km"`
+}
+
 // Aliases maps a canonical column name to other header titles accepted for it.
 type Aliases map[string][]string
 
@@ -106,6 +128,7 @@ func parse(override []byte, name string) (*Config, error) {
 		// decoder replaces a map it meets whole, so merge by hand.
 		targets, aliases := c.Targets, c.Aliases
 		statusMap, resolution := c.Cases.StatusMap, c.Cases.ResolutionTargetsH
+		payExceptions, rates, checks := c.Payroll.PayDateExceptions, c.Payroll.StateRates, c.Checks
 		if err := decode(override, &c); err != nil {
 			return nil, fmt.Errorf("config %s: %w", name, err)
 		}
@@ -113,6 +136,9 @@ func parse(override []byte, name string) (*Config, error) {
 		c.Aliases = mergeAliases(aliases, c.Aliases)
 		c.Cases.StatusMap = merged(statusMap, c.Cases.StatusMap)
 		c.Cases.ResolutionTargetsH = merged(resolution, c.Cases.ResolutionTargetsH)
+		c.Payroll.PayDateExceptions = merged(payExceptions, c.Payroll.PayDateExceptions)
+		c.Payroll.StateRates = merged(rates, c.Payroll.StateRates)
+		c.Checks = merged(checks, c.Checks)
 	}
 	if err := c.validate(); err != nil {
 		if name == "" {
@@ -132,7 +158,8 @@ func decode(b []byte, c *Config) error {
 		return nil
 	}
 	if err != nil {
-		return errors.New(yaml.FormatError(err, false, true))
+		// One line: the position and the message, no source excerpt.
+		return errors.New(strings.Join(strings.Fields(yaml.FormatError(err, false, false)), " "))
 	}
 	return nil
 }
@@ -180,6 +207,9 @@ func (c *Config) validate() error {
 				return fmt.Errorf("calendar.reduced_days %s: %w", r.Date, err)
 			}
 		}
+	}
+	if err := c.Payroll.validate(); err != nil {
+		return err
 	}
 	for cat, h := range c.Cases.ResolutionTargetsH {
 		if h <= 0 {
@@ -260,4 +290,29 @@ func clock(s string) (time.Duration, error) {
 // Target returns the configured target of a KPI, or nil.
 func (c *Config) Target(id string) *float64 {
 	return c.Targets[id]
+}
+
+func (p *Payroll) validate() error {
+	if p.PayDay < 1 || p.PayDay > 28 {
+		return fmt.Errorf("payroll.pay_day %d: want a day from 1 to 28", p.PayDay)
+	}
+	if p.CutoffWorkingDays < 0 || p.TravelPaidWithinDays <= 0 {
+		return fmt.Errorf("payroll: cutoff_working_days must be ≥ 0 and travel_paid_within_days > 0")
+	}
+	for month, day := range p.PayDateExceptions {
+		if _, err := time.Parse("2006-01", month); err != nil {
+			return fmt.Errorf("payroll.pay_date_exceptions %q: want YYYY-MM", month)
+		}
+		if d, err := time.Parse(time.DateOnly, day); err != nil || d.Format("2006-01") != month {
+			return fmt.Errorf("payroll.pay_date_exceptions %s: %q is not a date in that month", month, day)
+		}
+	}
+	for year, r := range p.StateRates {
+		for _, v := range []*float64{r.PerDiemOvernight, r.PerDiem6To12h, r.PerDiemOver12h, r.Km} {
+			if v != nil && *v <= 0 {
+				return fmt.Errorf("payroll.state_rates %d: rates must be more than 0", year)
+			}
+		}
+	}
+	return nil
 }

@@ -134,7 +134,7 @@ func TestBadConfig(t *testing.T) {
 			[]string{"calendar.reduced_days", "2026-12-23"}},
 		{"service level 0", "phone: {service_level_s: 0}\n", []string{"service_level_s"}},
 		{"target id", "targets: {asa: 60}\n", []string{"targets", "asa"}},
-		{"not YAML", "phone: [\n", []string{"phone"}},
+		{"not YAML", "phone: [\n", []string{"[1:", "not found"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := writeConfig(t, tc.yaml)

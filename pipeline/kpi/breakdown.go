@@ -15,14 +15,32 @@ func (e *Engine) query(ctx context.Context, name string, scan func(*sql.Rows) er
 	if err != nil {
 		return err
 	}
-	rows, err := e.db.QueryContext(ctx, string(b), args...)
+	return e.queryText(ctx, "breakdowns/"+name, string(b), scan, args...)
+}
+
+// queryFor runs a breakdown for quarter q and unit (all when ""), with the
+// parameters of KPI queries and any extra ones.
+func (e *Engine) queryFor(ctx context.Context, name string, q Quarter, unit string, scan func(*sql.Rows) error, extra ...any) error {
+	b, err := fs.ReadFile(e.sql, "breakdowns/"+name)
 	if err != nil {
-		return fmt.Errorf("sql/breakdowns/%s: %w", name, err)
+		return err
+	}
+	args := append(e.params(string(b), q, unit), extra...)
+	return e.queryText(ctx, "breakdowns/"+name, string(b), scan, args...)
+}
+
+func (e *Engine) queryText(ctx context.Context, name, text string, scan func(*sql.Rows) error, args ...any) error {
+	if err := e.setVariables(ctx); err != nil {
+		return err
+	}
+	rows, err := e.db.QueryContext(ctx, text, args...)
+	if err != nil {
+		return fmt.Errorf("sql/%s: %w", name, err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		if err := scan(rows); err != nil {
-			return fmt.Errorf("sql/breakdowns/%s: %w", name, err)
+			return fmt.Errorf("sql/%s: %w", name, err)
 		}
 	}
 	return rows.Err()

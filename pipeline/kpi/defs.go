@@ -15,10 +15,16 @@ import (
 //	-- id: phone.asa_s
 //	-- unit: s
 //	-- comparison: <=
+//	-- scope: unit
+//
+// The query returns one row (value, n). It may use the parameters $quarter
+// ('2026Q3'), $quarter_start and $quarter_end (instants), and $unit (a unit
+// code, NULL for the whole centre).
 type Def struct {
 	ID         string
 	Unit       string
 	Comparison string // "<=", ">=" or "": which way is better
+	PerUnit    bool   // scope: unit — computed per unit too, not only centre-wide
 	Title      string // the first plain comment line
 	File       string
 	Query      string
@@ -71,6 +77,14 @@ func parseDef(file, body string) (Def, error) {
 			d.Unit = strings.TrimSpace(val)
 		case ok && key == "comparison":
 			d.Comparison = strings.TrimSpace(val)
+		case ok && key == "scope":
+			switch strings.TrimSpace(val) {
+			case "unit":
+				d.PerUnit = true
+			case "centre":
+			default:
+				return d, fmt.Errorf("%s: scope %q: want centre or unit", file, strings.TrimSpace(val))
+			}
 		case d.Title == "":
 			d.Title = text
 		}

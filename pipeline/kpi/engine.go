@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -60,11 +61,19 @@ func (e *Engine) setVariables(ctx context.Context) error {
 	for i, q := range e.cfg.Phone.Queues {
 		queues[i] = quote(q)
 	}
+	pauses := make([]string, len(e.cfg.Cases.PauseStatuses))
+	for i, p := range e.cfg.Cases.PauseStatuses {
+		pauses[i] = quote(p)
+	}
 	stmts := []string{
 		"SET VARIABLE tz = " + quote(e.cfg.Timezone),
 		fmt.Sprintf("SET VARIABLE short_abandon_s = %d", e.cfg.Phone.ShortAbandonS),
 		fmt.Sprintf("SET VARIABLE service_level_s = %d", e.cfg.Phone.ServiceLevelS),
 		"SET VARIABLE phone_queues = [" + strings.Join(queues, ", ") + "]::VARCHAR[]",
+		"SET VARIABLE pause_statuses = [" + strings.Join(pauses, ", ") + "]::VARCHAR[]",
+		"SET VARIABLE status_map = " + mapLiteral(e.cfg.Cases.StatusMap, quote, "VARCHAR"),
+		"SET VARIABLE resolution_targets_h = " + mapLiteral(e.cfg.Cases.ResolutionTargetsH,
+			func(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }, "DOUBLE"),
 	}
 	for _, s := range stmts {
 		if _, err := e.db.ExecContext(ctx, s); err != nil {
@@ -75,6 +84,20 @@ func (e *Engine) setVariables(ctx context.Context) error {
 }
 
 func quote(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
+
+// mapLiteral writes a DuckDB MAP(VARCHAR, typ) literal, keys sorted.
+func mapLiteral[V any](m map[string]V, value func(V) string, typ string) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	pairs := make([]string, len(keys))
+	for i, k := range keys {
+		pairs[i] = quote(k) + ": " + value(m[k])
+	}
+	return "MAP {" + strings.Join(pairs, ", ") + "}::MAP(VARCHAR, " + typ + ")"
+}
 
 // execDir runs every .sql file of a folder under sql/ in name order.
 func (e *Engine) execDir(ctx context.Context, dir string) error {
@@ -184,24 +207,55 @@ func (e *Engine) refill(ctx context.Context, table, tuple string, rows [][]any, 
 // the results in kpi_results and returns them in definition order. Call
 // Rebuild first when raw data or configuration changed.
 func (e *Engine) Quarter(ctx context.Context, q Quarter) ([]reports.KPI, error) {
+	return e.Compute(ctx, q, "")
+}
+
+// Compute computes quarter q's KPIs for a unit (and the units below it),
+// or for the whole centre when unit is "". A unit gets the KPIs whose
+// data carries a unit (scope: unit).
+func (e *Engine) Compute(ctx context.Context, q Quarter, unit string) ([]reports.KPI, error) {
 	if err := e.setVariables(ctx); err != nil {
 		return nil, err
 	}
 	out := make([]reports.KPI, 0, len(e.defs))
 	for _, d := range e.defs {
-		k, err := e.compute(ctx, d, q)
+		if unit != "" && !d.PerUnit {
+			continue
+		}
+		k, err := e.compute(ctx, d, q, unit)
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, k)
 	}
-	return out, e.store(ctx, q, "", out)
+	return out, e.store(ctx, q, unit, out)
 }
 
-func (e *Engine) compute(ctx context.Context, d Def, q Quarter) (reports.KPI, error) {
+// params gives a query the named parameters it uses.
+func (e *Engine) params(query string, q Quarter, unit string) []any {
+	loc := e.cal.Location()
+	var u any
+	if unit != "" {
+		u = unit
+	}
+	all := []sql.NamedArg{
+		sql.Named("quarter_start", q.Start(loc)), sql.Named("quarter_end", q.End(loc)),
+		sql.Named("quarter", q.String()), sql.Named("unit", u),
+	}
+	var args []any
+	for _, a := range all {
+		if strings.Contains(query, "$"+a.Name) {
+			args = append(args, a)
+			query = strings.ReplaceAll(query, "$"+a.Name, "")
+		}
+	}
+	return args
+}
+
+func (e *Engine) compute(ctx context.Context, d Def, q Quarter, unit string) (reports.KPI, error) {
 	k := reports.KPI{ID: d.ID, Unit: d.Unit, Target: e.cfg.Target(d.ID), Comparison: d.Comparison}
 	var v sql.NullFloat64
-	err := e.db.QueryRowContext(ctx, d.Query, sql.Named("quarter", q.String())).Scan(&v, &k.N)
+	err := e.db.QueryRowContext(ctx, d.Query, e.params(d.Query, q, unit)...).Scan(&v, &k.N)
 	if err != nil {
 		return k, fmt.Errorf("sql/%s: %w", d.File, err)
 	}

@@ -1,0 +1,2 @@
+-- Every unit, faculties before their departments.
+SELECT code, coalesce(name, code), coalesce(parent, '') FROM dim_units ORDER BY code;
