@@ -20,26 +20,23 @@ var phoneTableKPIs = []string{
 func writeAbout(w *sheetWriter, q *Quarterly) {
 	loc := location(q.Calendar.Timezone)
 	w.text(1, 1, w.tr.msg("title.about"), w.st.title)
-	row := definitions(w, 3, q.KPIs)
+	row := definitions(w, 3, kpiIDs(q.KPIs), phoneTableKPIs, caseTableKPIs)
 	row = calendar(w, row, q, loc)
 	row = settings(w, row, q.Config)
 	row = inputFiles(w, row, q.Files, loc)
-	w.text(1, row, w.tr.msg("section.software"), w.st.section)
-	w.text(1, row+1, w.tr.msg("label.version"), w.st.label)
-	w.text(2, row+1, q.Version, w.st.text)
-	w.text(1, row+2, w.tr.msgf("label.generated", loc), w.st.label)
-	w.when(2, row+2, q.GeneratedAt, loc, fmtDateTime)
+	software(w, row, q.Version, q.GeneratedAt, loc)
 	w.freeze(1)
-	w.widths(36, 24, definitionWidth, 10, 10, 20)
+	w.widths(36, 30, definitionWidth, 10, 10, 20)
 }
 
-// definitions lists every KPI shown in the workbook with its definition.
-func definitions(w *sheetWriter, row int, kpis []KPI) int {
+// definitions lists every KPI id of the groups once, in order, with its
+// name and definition.
+func definitions(w *sheetWriter, row int, groups ...[]string) int {
 	w.text(1, row, w.tr.msg("section.defs"), w.st.section)
 	w.paragraph(row+1, 3, w.tr.msg("note.scope"), 32)
 	row += 2
 	w.header(1, row, w.tr.msg("col.kpi"), w.tr.msg("col.id"), w.tr.msg("col.definition"))
-	for _, id := range shownKPIs(kpis) {
+	for _, id := range uniqueIDs(groups...) {
 		row++
 		w.text(1, row, w.tr.msg(id), w.st.wrap)
 		w.text(2, row, id, w.st.wrap)
@@ -49,21 +46,35 @@ func definitions(w *sheetWriter, row int, kpis []KPI) int {
 	return row + 2
 }
 
-// shownKPIs is the summary's KPI ids followed by the phone table's, once each.
-func shownKPIs(kpis []KPI) []string {
+// software writes the version and time the workbook was made.
+func software(w *sheetWriter, row int, version string, generated time.Time, loc *time.Location) {
+	w.text(1, row, w.tr.msg("section.software"), w.st.section)
+	w.text(1, row+1, w.tr.msg("label.version"), w.st.label)
+	w.text(2, row+1, version, w.st.text)
+	w.text(1, row+2, w.tr.msgf("label.generated", loc), w.st.label)
+	w.when(2, row+2, generated, loc, fmtDateTime)
+}
+
+// kpiIDs lists the ids of kpis in order.
+func kpiIDs(kpis []KPI) []string {
+	ids := make([]string, len(kpis))
+	for i, k := range kpis {
+		ids[i] = k.ID
+	}
+	return ids
+}
+
+// uniqueIDs joins the groups, keeping each id's first place.
+func uniqueIDs(groups ...[]string) []string {
 	seen := map[string]bool{}
 	var ids []string
-	add := func(id string) {
-		if !seen[id] {
-			seen[id] = true
-			ids = append(ids, id)
+	for _, g := range groups {
+		for _, id := range g {
+			if !seen[id] {
+				seen[id] = true
+				ids = append(ids, id)
+			}
 		}
-	}
-	for _, k := range kpis {
-		add(k.ID)
-	}
-	for _, id := range phoneTableKPIs {
-		add(id)
 	}
 	return ids
 }

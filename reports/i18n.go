@@ -3,16 +3,20 @@ package reports
 import "fmt"
 
 // messages holds every label the workbooks show, one map per language keyed
-// by message id. It is read-only. A KPI's name is keyed by its id and its
-// one-line definition by "def." + id.
-var messages = map[string]map[string]string{
+// by message id. A KPI's name is keyed by its id and its one-line definition
+// by "def." + id. It is joined once from the tables below and in
+// i18n_cases.go, and read-only after.
+var messages = joinMessages(baseMessages, caseMessages)
+
+// baseMessages are the labels shared by the workbooks and the phone sheet's.
+var baseMessages = map[string]map[string]string{
 	"nb": {
 		"sheet.summary": "Sammendrag",
 		"sheet.phone":   "Telefon",
 		"sheet.about":   "Om rapporten",
 
 		"title.summary":    "Kvartalsrapport %s – Seksjon for lønn og HR-tjenester",
-		"subtitle.summary": "Nøkkeltall for hele tjenestesenteret. Tider vises som minutter:sekunder. Endring = dette kvartalet minus forrige. Forklaringer står på arket «Om rapporten».",
+		"subtitle.summary": "Nøkkeltall for hele tjenestesenteret. Telefontider vises som minutter:sekunder, sakstider som arbeidstimer (t). Endring = dette kvartalet minus forrige. Forklaringer står på arket «Om rapporten».",
 		"col.kpi":          "Nøkkeltall",
 		"col.value":        "Verdi %s",
 		"col.target":       "Mål",
@@ -23,6 +27,7 @@ var messages = map[string]map[string]string{
 		"met.yes":          "● Oppfylt",
 		"met.no":           "● Ikke oppfylt",
 		"unit.pp":          "pp",
+		"unit.h":           "t",
 
 		"title.phone":       "Telefon %s – anrop som kom inn i åpningstiden",
 		"subtitle.phone":    "Telefontid: %s. Tider vises som minutter:sekunder.",
@@ -117,7 +122,7 @@ var messages = map[string]map[string]string{
 		"sheet.about":   "About",
 
 		"title.summary":    "Quarterly report %s – Payroll and HR Services",
-		"subtitle.summary": "Figures for the whole service centre. Times are shown as minutes:seconds. Change = this quarter minus the previous one. Definitions are on the “About” sheet.",
+		"subtitle.summary": "Figures for the whole service centre. Phone times are shown as minutes:seconds, case times as business hours (h). Change = this quarter minus the previous one. Definitions are on the “About” sheet.",
 		"col.kpi":          "KPI",
 		"col.value":        "Value %s",
 		"col.target":       "Target",
@@ -128,6 +133,7 @@ var messages = map[string]map[string]string{
 		"met.yes":          "● Met",
 		"met.no":           "● Not met",
 		"unit.pp":          "pp",
+		"unit.h":           "h",
 
 		"title.phone":       "Phone %s – calls that entered the queue within opening hours",
 		"subtitle.phone":    "Phone hours: %s. Times are shown as minutes:seconds.",
@@ -216,6 +222,26 @@ var messages = map[string]map[string]string{
 		"def.phone.flowout":         "Calls that left the queue unanswered because the wait timed out, the caller pressed a key, or no adviser was logged on to the queue.",
 		"def.phone.incomplete":      "Calls with no ending in the phone log. Not counted as offered.",
 	},
+}
+
+// joinMessages merges message tables language by language. An id defined
+// twice is a bug in the tables, caught by any test that loads the package.
+func joinMessages(tables ...map[string]map[string]string) map[string]map[string]string {
+	joined := map[string]map[string]string{}
+	for _, table := range tables {
+		for lang, msgs := range table {
+			if joined[lang] == nil {
+				joined[lang] = map[string]string{}
+			}
+			for id, s := range msgs {
+				if _, dup := joined[lang][id]; dup {
+					panic(fmt.Sprintf("reports: message %s/%s defined twice", lang, id))
+				}
+				joined[lang][id] = s
+			}
+		}
+	}
+	return joined
 }
 
 // translator looks labels up in one language, falling back to bokmål and

@@ -9,18 +9,34 @@ var phoneKPIs = []string{
 	"phone.flowout", "phone.incomplete",
 }
 
-func TestEveryPhoneKPIHasNameAndDefinition(t *testing.T) {
+var caseKPIs = []string{
+	"cases.opened", "cases.resolved", "cases.backlog_end",
+	"cases.first_response_bh_p50", "cases.first_response_bh_p90",
+	"cases.resolution_bh_p50", "cases.resolution_bh_p90",
+	"cases.resolved_within_target", "cases.reopened",
+}
+
+func TestEveryKPIHasNameAndDefinition(t *testing.T) {
 	for lang := range messages {
 		tr, err := newTranslator(lang)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, id := range phoneKPIs {
+		for _, id := range append(phoneKPIs, caseKPIs...) {
 			if tr.msg(id) == id || tr.definition(id) == "" {
 				t.Errorf("%s: %s lacks a name or a definition", lang, id)
 			}
 		}
 	}
+}
+
+func TestJoinMessagesRejectsADuplicate(t *testing.T) {
+	defer func() {
+		if recover() == nil {
+			t.Error("an id defined in two tables did not panic")
+		}
+	}()
+	joinMessages(map[string]map[string]string{"nb": {"x": "a"}}, map[string]map[string]string{"nb": {"x": "b"}})
 }
 
 func TestLanguagesHaveTheSameMessages(t *testing.T) {

@@ -82,9 +82,63 @@ type Quarterly struct {
 	Heat            []HeatCell
 	Trend           []PhonePeriod // monthly ASA over up to the last 8 quarters
 	Queues          []QueueRow
+	CasesByCategory []CaseBreakdown
+	CasesByGroup    []CaseBreakdown
+	CasesByUnit     []CaseBreakdown // every unit; a faculty's row includes its departments
 	Files           []InputFile
 	Calendar        CalendarInfo
 	Config          [][2]string // thresholds in force: name, value
 	Version         string
 	GeneratedAt     time.Time
+}
+
+// CaseBreakdown is one row of a case table per category, operator group or
+// requesting unit: counts of the quarter and business hours (h).
+type CaseBreakdown struct {
+	Key           string // category, operator group or unit code
+	Name          string // the unit's name; empty for the others
+	Opened        int64
+	Resolved      int64
+	Backlog       int64 // open at the quarter's end
+	ResponseP50   *float64
+	ResolutionP50 *float64
+	ResolutionP90 *float64
+}
+
+// CaseRow is one case in a unit's workbook.
+type CaseRow struct {
+	Number        string
+	Category      string
+	Subcategory   string
+	Unit          string
+	OperatorGroup string
+	Operator      string
+	Status        string
+	Started       time.Time
+	FirstResponse *time.Time
+	Resolved      *time.Time
+	ResponseH     *float64 // business hours to first response
+	ResolutionH   *float64 // business hours to resolution
+	Reopens       int64
+}
+
+// Unit is one unit of the organisation tree.
+type Unit struct {
+	Code   string
+	Name   string
+	Parent string
+}
+
+// UnitReport is everything one unit's status-meeting workbook shows. It
+// must hold that unit's rows only (and those of the units below it).
+type UnitReport struct {
+	Unit        Unit
+	Quarter     string
+	Lang        string
+	Quarters    []string // quarters side by side, oldest first, ending with Quarter
+	KPIs        [][]KPI  // the unit's KPIs, KPIs[i] for Quarters[i]
+	Phone       []KPI    // the centre-wide phone KPIs of Quarter, for context
+	Cases       []CaseRow
+	Version     string
+	GeneratedAt time.Time
 }

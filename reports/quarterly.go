@@ -27,27 +27,17 @@ func sanitise(s string) string {
 	}, s)
 }
 
-// WriteQuarterly renders the management quarterly workbook to path: a
-// summary sheet, a phone sheet and an "Om rapporten" sheet, in q.Lang.
-func WriteQuarterly(path string, q *Quarterly) (err error) {
+// WriteQuarterly renders the management quarterly workbook to path in
+// q.Lang: summary, phone, cases, units and "Om rapporten" sheets.
+func WriteQuarterly(path string, q *Quarterly) error {
 	if q == nil {
 		return errors.New("quarterly workbook: no figures")
 	}
-	tr, err := newTranslator(q.Lang)
+	err := writeWorkbook(path, q.Lang, func(f *excelize.File, tr translator) error {
+		return buildQuarterly(f, tr, q)
+	})
 	if err != nil {
 		return fmt.Errorf("quarterly workbook: %w", err)
-	}
-	f := excelize.NewFile()
-	defer func() {
-		if cerr := f.Close(); cerr != nil && err == nil {
-			err = fmt.Errorf("close workbook: %w", cerr)
-		}
-	}()
-	if err := buildQuarterly(f, tr, q); err != nil {
-		return fmt.Errorf("quarterly workbook: %w", err)
-	}
-	if err := f.SaveAs(path); err != nil {
-		return fmt.Errorf("save %s: %w", path, err)
 	}
 	return nil
 }
@@ -64,16 +54,12 @@ func buildQuarterly(f *excelize.File, tr translator, q *Quarterly) error {
 	}{
 		{"sheet.summary", writeSummary},
 		{"sheet.phone", writePhone},
+		{"sheet.cases", writeCases},
+		{"sheet.units", writeUnits},
 		{"sheet.about", writeAbout},
 	}
-	first := f.GetSheetName(0)
 	for i, s := range sheets {
-		w := &sheetWriter{f: f, sheet: tr.msg(s.id), st: st, tr: tr}
-		if i == 0 {
-			w.do(func() error { return f.SetSheetName(first, w.sheet) })
-		} else {
-			w.do(func() error { _, err := f.NewSheet(w.sheet); return err })
-		}
+		w := addSheet(f, st, tr, s.id, i == 0)
 		s.write(w, q)
 		w.printSetup()
 		if w.err != nil {
@@ -118,11 +104,11 @@ func writeSummary(w *sheetWriter, q *Quarterly) {
 func summaryRow(w *sheetWriter, row int, k KPI, before *float64) {
 	w.text(1, row, w.tr.msg(k.ID), w.st.text)
 	w.measure(2, row, k.Value, k.Unit)
-	format, scale := targetFormat(k.Unit, k.Comparison)
+	format, scale := targetFormat(k.Unit, k.Comparison, w.tr)
 	w.optional(3, row, k.Target, format, scale)
 	w.status(4, row, k)
 	w.measure(5, row, before, k.Unit)
-	format, scale = changeFormat(k.Unit, w.tr.msg("unit.pp"))
+	format, scale = changeFormat(k.Unit, w.tr)
 	w.optional(6, row, difference(k.Value, before), format, scale)
 	w.count(7, row, k.N)
 }

@@ -191,9 +191,9 @@ func TestWriteQuarterlySheetNames(t *testing.T) {
 		lang string
 		want []string
 	}{
-		{"", []string{"Sammendrag", "Telefon", "Om rapporten"}},
-		{"nb", []string{"Sammendrag", "Telefon", "Om rapporten"}},
-		{"en", []string{"Summary", "Phone", "About"}},
+		{"", []string{"Sammendrag", "Telefon", "Saker", "Enheter", "Om rapporten"}},
+		{"nb", []string{"Sammendrag", "Telefon", "Saker", "Enheter", "Om rapporten"}},
+		{"en", []string{"Summary", "Phone", "Cases", "Units", "About"}},
 	}
 	for _, tt := range tests {
 		t.Run("lang="+tt.lang, func(t *testing.T) {
@@ -249,7 +249,12 @@ func TestEmptyQuarter(t *testing.T) {
 	if got, _ := f.GetCellValue("Telefon", "A5"); got != "Ingen data" {
 		t.Errorf("empty month table A5 = %q, want Ingen data", got)
 	}
-	if got := f.GetSheetList(); len(got) != 3 {
-		t.Errorf("sheets = %q, want 3", got)
+	if got := f.GetSheetList(); len(got) != 5 {
+		t.Errorf("sheets = %q, want 5", got)
+	}
+	for _, sheet := range []string{"Saker", "Enheter"} {
+		if _, err := f.GetCellValue(sheet, "A1"); err != nil {
+			t.Errorf("%s: %v", sheet, err)
+		}
 	}
 }

@@ -86,7 +86,7 @@ func (w *sheetWriter) optional(col, row int, v *float64, format string, scale fl
 
 // measure writes a KPI-like value in its unit's format (seconds as [m]:ss).
 func (w *sheetWriter) measure(col, row int, v *float64, unit string) {
-	format, scale := unitFormat(unit)
+	format, scale := unitFormat(unit, w.tr)
 	w.optional(col, row, v, format, scale)
 }
 
@@ -96,10 +96,15 @@ func (w *sheetWriter) when(col, row int, t time.Time, loc *time.Location, format
 		w.numberStyle(col, row, format)
 		return
 	}
-	t = t.In(loc)
-	wall := time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, time.UTC)
-	w.do(func() error { return w.f.SetCellValue(w.sheet, cell(col, row), wall) })
+	w.do(func() error { return w.f.SetCellValue(w.sheet, cell(col, row), wallClock(t, loc)) })
 	w.numberStyle(col, row, format)
+}
+
+// wallClock is t as read on a clock in loc, carried in a UTC time so that
+// excelize stores that date and time unshifted.
+func wallClock(t time.Time, loc *time.Location) time.Time {
+	t = t.In(loc)
+	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, time.UTC)
 }
 
 // header writes a row of column headings starting at col, two lines high
@@ -132,13 +137,16 @@ func (w *sheetWriter) widths(widths ...float64) {
 
 // freeze keeps rows 1…row in view while scrolling.
 func (w *sheetWriter) freeze(row int) {
+	w.do(func() error { return w.f.SetPanes(w.sheet, frozenRows(row)) })
+}
+
+// frozenRows is the panes setting that keeps rows 1…row in view.
+func frozenRows(row int) *excelize.Panes {
 	top := cell(1, row+1)
-	w.do(func() error {
-		return w.f.SetPanes(w.sheet, &excelize.Panes{
-			Freeze: true, YSplit: row, TopLeftCell: top, ActivePane: "bottomLeft",
-			Selection: []excelize.Selection{{SQRef: top, ActiveCell: top, Pane: "bottomLeft"}},
-		})
-	})
+	return &excelize.Panes{
+		Freeze: true, YSplit: row, TopLeftCell: top, ActivePane: "bottomLeft",
+		Selection: []excelize.Selection{{SQRef: top, ActiveCell: top, Pane: "bottomLeft"}},
+	}
 }
 
 // filter puts an autofilter on a table whose header row is first.

@@ -14,6 +14,7 @@ const (
 	fmtCount    = "#,##0"
 	fmtDecimal  = "#,##0.0"
 	fmtSeconds  = "0.0"
+	fmtHours    = "0.0" // business hours in tables whose column title names the unit
 	fmtDate     = "yyyy-mm-dd"
 	fmtDateTime = "yyyy-mm-dd hh:mm"
 	secondsADay = 86400.0
@@ -117,7 +118,9 @@ func solid(colour string) excelize.Fill {
 
 // unitFormat returns the number format for a KPI unit and the factor that
 // turns the KPI's value into the cell's value (seconds become days).
-func unitFormat(unit string) (string, float64) {
+// Business hours ("h") stay a plain number with the language's hour suffix:
+// they are working time, not a clock reading.
+func unitFormat(unit string, tr translator) (string, float64) {
 	switch unit {
 	case "s":
 		return fmtDuration, 1 / secondsADay
@@ -125,15 +128,17 @@ func unitFormat(unit string) (string, float64) {
 		return fmtShare, 1
 	case "count", "NOK":
 		return fmtCount, 1
-	case "h", "d":
+	case "h":
+		return fmt.Sprintf(`0.0" %s"`, tr.msg("unit.h")), 1
+	case "d":
 		return fmtDecimal, 1
 	}
 	return "General", 1
 }
 
 // targetFormat is unitFormat with the comparison shown in front: "≤ 1:00".
-func targetFormat(unit, comparison string) (string, float64) {
-	format, scale := unitFormat(unit)
+func targetFormat(unit, comparison string, tr translator) (string, float64) {
+	format, scale := unitFormat(unit, tr)
 	switch comparison {
 	case "<=":
 		format = `"≤ "` + format
@@ -146,15 +151,20 @@ func targetFormat(unit, comparison string) (string, float64) {
 // changeFormat returns the signed format for a change between quarters.
 // Negative durations cannot be shown as time in Excel, so a change in
 // seconds is plain seconds, and a change in a share is percentage points.
-func changeFormat(unit, pp string) (string, float64) {
+func changeFormat(unit string, tr translator) (string, float64) {
+	signed := func(suffix string) string {
+		return fmt.Sprintf(`+0.0" %[1]s";-0.0" %[1]s";0.0" %[1]s"`, suffix)
+	}
 	switch unit {
 	case "s":
 		return `+0.0" s";-0.0" s";0" s"`, 1
 	case "share":
-		return fmt.Sprintf(`+0.0" %[1]s";-0.0" %[1]s";0.0" %[1]s"`, pp), 100
+		return signed(tr.msg("unit.pp")), 100
 	case "count", "NOK":
 		return "+#,##0;-#,##0;0", 1
-	case "h", "d":
+	case "h":
+		return signed(tr.msg("unit.h")), 1
+	case "d":
 		return "+#,##0.0;-#,##0.0;0.0", 1
 	}
 	return "+General;-General;General", 1

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -18,9 +19,10 @@ var (
 	demoSeed  = int64(2026)
 )
 
-// demo generates a year of the centre's phone traffic as monthly rotated
-// queue_log files under DIR/data, ingests them into the database, and
-// writes the quarterly workbook of every demo quarter into DIR.
+// demo generates a year of the centre's data under DIR/data (monthly
+// rotated queue_logs, the unit tree, a case export with its history),
+// ingests it into the database, and writes the quarterly workbook of every
+// demo quarter and every unit's workbook of the last one into DIR.
 func (a *app) demo(ctx context.Context, args []string) error {
 	fs := a.flags("demo")
 	out := fs.String("out", "reports", "folder for the reports (and the generated input under data/)")
@@ -32,18 +34,22 @@ func (a *app) demo(ctx context.Context, args []string) error {
 		return err
 	}
 	defer s.Close()
-	files, err := a.demoPhoneFiles(filepath.Join(*out, "data", "phone"))
+	data := filepath.Join(*out, "data")
+	loads, err := a.demoInputs(data)
 	if err != nil {
 		return err
 	}
 	l := &ingest.Loader{Store: s, Config: a.cfg, Stderr: a.stderr, Terminal: a.stderrIsTerminal()}
-	if _, err := l.Load(ctx, ingest.QueueLog, files); err != nil {
-		return err
+	for _, ld := range loads {
+		if _, err := l.Load(ctx, ld.format, ld.paths); err != nil {
+			return err
+		}
 	}
 	eng, err := a.engine(ctx, s)
 	if err != nil {
 		return err
 	}
+	defer eng.Close()
 	fmt.Fprintf(a.stdout, "database: %s\n", s.Path)
 	for q := demoFirst; q != demoLast.Add(1); q = q.Add(1) {
 		path, err := a.writeQuarterly(ctx, s, eng, q, *out)
@@ -52,7 +58,24 @@ func (a *app) demo(ctx context.Context, args []string) error {
 		}
 		fmt.Fprintln(a.stdout, path)
 	}
-	return nil
+	paths, err := a.writeUnits(ctx, eng, demoLast, "", filepath.Join(*out, "enheter"))
+	for _, p := range paths {
+		fmt.Fprintln(a.stdout, p)
+	}
+	return err
+}
+
+// demoInputs writes the demo's input files and says how to load them.
+func (a *app) demoInputs(dir string) ([]formatGroup, error) {
+	phone, err := a.demoPhoneFiles(filepath.Join(dir, "phone"))
+	if err != nil {
+		return nil, err
+	}
+	cases, err := a.demoCaseFiles(filepath.Join(dir, "cases"))
+	if err != nil {
+		return nil, err
+	}
+	return append([]formatGroup{{ingest.QueueLog, phone}}, cases...), nil
 }
 
 // demoPhoneFiles writes one queue_log per month, as a rotated log would be.
@@ -64,9 +87,11 @@ func (a *app) demoPhoneFiles(dir string) ([]string, error) {
 	var paths []string
 	for m := demoFirst.Start(loc); m.Before(demoLast.End(loc)); m = m.AddDate(0, 1, 0) {
 		p := filepath.Join(dir, "queue_log-"+m.Format("2006-01"))
-		if err := writeMonth(p, fixtures.PhoneOptions{
-			From: m, To: m.AddDate(0, 1, -1), Loc: loc, Open: a.cal.IsWorkingDay,
-			Seed: demoSeed*100 + int64(m.Month()),
+		opt := fixtures.PhoneOptions{From: m, To: m.AddDate(0, 1, -1), Loc: loc, Open: a.cal.IsWorkingDay,
+			Seed: demoSeed*100 + int64(m.Month())}
+		if err := writeFile(p, func(w io.Writer) error {
+			_, err := fixtures.WriteQueueLog(w, opt)
+			return err
 		}); err != nil {
 			return nil, err
 		}
@@ -75,12 +100,43 @@ func (a *app) demoPhoneFiles(dir string) ([]string, error) {
 	return paths, nil
 }
 
-func writeMonth(path string, opt fixtures.PhoneOptions) error {
+// demoCaseFiles writes NTNU's unit tree and a year's case export with its
+// status history.
+func (a *app) demoCaseFiles(dir string) ([]formatGroup, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	loc := a.cfg.Location
+	units := fixtures.NTNUUnits()
+	unitsPath := filepath.Join(dir, "enheter.csv")
+	if err := writeFile(unitsPath, func(w io.Writer) error { return fixtures.WriteUnitsCSV(w, units) }); err != nil {
+		return nil, err
+	}
+	casesPath, historyPath := filepath.Join(dir, "saker.csv"), filepath.Join(dir, "sakshistorikk.csv")
+	opt := fixtures.CaseOptions{From: demoFirst.Start(loc), To: demoLast.End(loc).AddDate(0, 0, -1), Loc: loc,
+		Open: a.cal.IsWorkingDay, Seed: demoSeed, Units: units}
+	if err := writeFile(casesPath, func(cases io.Writer) error {
+		return writeFile(historyPath, func(history io.Writer) error {
+			_, err := fixtures.WriteCases(cases, history, opt)
+			return err
+		})
+	}); err != nil {
+		return nil, err
+	}
+	return []formatGroup{
+		{ingest.Units, []string{unitsPath}},
+		{ingest.CasesCSV, []string{casesPath}},
+		{ingest.CaseHistoryCSV, []string{historyPath}},
+	}, nil
+}
+
+// writeFile creates path and fills it with fill.
+func writeFile(path string, fill func(io.Writer) error) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return err
 	}
-	if _, err := fixtures.WriteQueueLog(f, opt); err != nil {
+	if err := fill(f); err != nil {
 		f.Close()
 		return fmt.Errorf("%s: %w", path, err)
 	}

@@ -115,7 +115,7 @@ func TestDemoWorkbooks(t *testing.T) {
 
 			xlsx := filepath.Join(dir, "reports", "kvartalsrapport-"+tt.quarter+".xlsx")
 			f := openWorkbook(t, xlsx)
-			if got, want := f.GetSheetList(), []string{"Sammendrag", "Telefon", "Om rapporten"}; !slices.Equal(got, want) {
+			if got, want := f.GetSheetList(), []string{"Sammendrag", "Telefon", "Saker", "Enheter", "Om rapporten"}; !slices.Equal(got, want) {
 				t.Errorf("sheets = %q, want %q", got, want)
 			}
 
@@ -192,8 +192,9 @@ func TestDemoTwice(t *testing.T) {
 	dir := demoDir(t)
 	db := demoDB(t)
 	before := ledgerSize(t, db)
-	if before != 12 {
-		t.Errorf("ledger holds %d files after the demo, want 12", before)
+	// 12 monthly queue_logs, the unit tree, the case export and its history.
+	if before != 15 {
+		t.Errorf("ledger holds %d files after the demo, want 15", before)
 	}
 	figures := func() map[string]string {
 		out := map[string]string{}
@@ -206,8 +207,8 @@ func TestDemoTwice(t *testing.T) {
 
 	t.Chdir(dir)
 	r := mustRun(t, "demo")
-	if n := strings.Count(r.stderr, "already loaded"); n != 12 {
-		t.Errorf("stderr says \"already loaded\" %d times, want 12:\n%s", n, r.stderr)
+	if n := strings.Count(r.stderr, "already loaded"); n != before {
+		t.Errorf("stderr says \"already loaded\" %d times, want %d:\n%s", n, before, r.stderr)
 	}
 	if strings.Contains(r.stderr, "rows loaded") {
 		t.Errorf("second demo loaded rows:\n%s", r.stderr)
@@ -248,15 +249,15 @@ func TestReportLanguage(t *testing.T) {
 		status  string // its status cell
 	}{
 		{"default bokmål", nil, "2026Q3",
-			[]string{"Sammendrag", "Telefon", "Om rapporten"}, asaLabel, metYes},
+			[]string{"Sammendrag", "Telefon", "Saker", "Enheter", "Om rapporten"}, asaLabel, metYes},
 		{"--lang nb", []string{"--lang", "nb"}, "2026Q1",
-			[]string{"Sammendrag", "Telefon", "Om rapporten"}, asaLabel, metNo},
+			[]string{"Sammendrag", "Telefon", "Saker", "Enheter", "Om rapporten"}, asaLabel, metNo},
 		{"--lang en", []string{"--lang", "en"}, "2026Q3",
-			[]string{"Summary", "Phone", "About"}, "Average speed of answer (ASA)", "● Met"},
+			[]string{"Summary", "Phone", "Cases", "Units", "About"}, "Average speed of answer (ASA)", "● Met"},
 		{"--lang en, not met", []string{"--lang", "en"}, "2026Q1",
-			[]string{"Summary", "Phone", "About"}, "Average speed of answer (ASA)", "● Not met"},
+			[]string{"Summary", "Phone", "Cases", "Units", "About"}, "Average speed of answer (ASA)", "● Not met"},
 		{"quarter without data", nil, "2024Q1",
-			[]string{"Sammendrag", "Telefon", "Om rapporten"}, asaLabel, ""},
+			[]string{"Sammendrag", "Telefon", "Saker", "Enheter", "Om rapporten"}, asaLabel, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

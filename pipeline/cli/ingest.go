@@ -4,31 +4,63 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
 
 	"slakpi/pipeline/ingest"
 )
 
-func (a *app) ingest(ctx context.Context, args []string) error {
-	if len(args) == 0 {
-		return fmt.Errorf("%w: ingest what? phone", errUsage)
-	}
-	switch args[0] {
-	case "phone":
-		return a.ingestPhone(ctx, args[1:])
-	case "cases", "payroll", "units", "followup":
-		return fmt.Errorf("ingest %s: not built yet in this version", args[0])
-	}
-	return fmt.Errorf("%w: ingest %q: want phone", errUsage, args[0])
+// source is one `ingest` subcommand: the formats it reads and how a file's
+// format is chosen when --format is not given.
+type source struct {
+	formats []string
+	guess   func(path string) string
 }
 
-func (a *app) ingestPhone(ctx context.Context, args []string) error {
-	fs := a.flags("ingest phone")
-	format := fs.String("format", ingest.QueueLog, "queue_log or calls-csv")
-	if err := parseAll(fs, args); err != nil {
+var sources = map[string]source{
+	"phone": {formats: []string{ingest.QueueLog, ingest.CallsCSV},
+		guess: func(p string) string {
+			if strings.EqualFold(filepath.Ext(p), ".csv") {
+				return ingest.CallsCSV
+			}
+			return ingest.QueueLog
+		}},
+	"cases": {formats: []string{ingest.TopdeskJSON, ingest.CasesCSV, ingest.CasesXLSX, ingest.CaseHistoryCSV},
+		guess: func(p string) string {
+			switch strings.ToLower(filepath.Ext(p)) {
+			case ".xlsx":
+				return ingest.CasesXLSX
+			case ".csv":
+				return ingest.CasesCSV
+			}
+			return ingest.TopdeskJSON
+		}},
+	"units": {formats: []string{ingest.Units}, guess: func(string) string { return ingest.Units }},
+}
+
+func (a *app) ingest(ctx context.Context, args []string) error {
+	if len(args) == 0 {
+		return fmt.Errorf("%w: ingest what? phone, cases or units", errUsage)
+	}
+	src, ok := sources[args[0]]
+	if !ok {
+		if args[0] == "payroll" || args[0] == "followup" {
+			return fmt.Errorf("ingest %s: not built yet in this version", args[0])
+		}
+		return fmt.Errorf("%w: ingest %q: want phone, cases or units", errUsage, args[0])
+	}
+	name := "ingest " + args[0]
+	fs := a.flags(name)
+	format := fs.String("format", "", strings.Join(src.formats, "|")+" (default: by file name)")
+	if err := parseAll(fs, args[1:]); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
-		return fmt.Errorf("%w: ingest phone: no files given", errUsage)
+		return fmt.Errorf("%w: %s: no files given", errUsage, name)
+	}
+	if *format != "" && !slices.Contains(src.formats, *format) {
+		return fmt.Errorf("%s: unknown format %q: want %s", name, *format, strings.Join(src.formats, ", "))
 	}
 	s, err := a.open(ctx, true)
 	if err != nil {
@@ -36,11 +68,41 @@ func (a *app) ingestPhone(ctx context.Context, args []string) error {
 	}
 	defer s.Close()
 	l := &ingest.Loader{Store: s, Config: a.cfg, Stderr: a.stderr, Terminal: a.stderrIsTerminal()}
-	_, err = l.Load(ctx, *format, fs.Args())
-	var batch *ingest.BatchError
-	if errors.As(err, &batch) {
-		// Each file's trouble is on stderr already; end with the count.
-		return fmt.Errorf("ingest phone: %d of %d files not loaded", len(batch.Errs), fs.NArg())
+	failed := 0
+	for _, group := range groupByFormat(fs.Args(), *format, src.guess) {
+		if _, err := l.Load(ctx, group.format, group.paths); err != nil {
+			var batch *ingest.BatchError
+			if !errors.As(err, &batch) {
+				return err
+			}
+			failed += len(batch.Errs)
+		}
 	}
-	return err
+	if failed > 0 {
+		// Each file's trouble is on stderr already; end with the count.
+		return fmt.Errorf("%s: %d of %d files not loaded", name, failed, fs.NArg())
+	}
+	return nil
+}
+
+type formatGroup struct {
+	format string
+	paths  []string
+}
+
+// groupByFormat keeps the files' order within each format.
+func groupByFormat(paths []string, format string, guess func(string) string) []formatGroup {
+	var groups []formatGroup
+	for _, p := range paths {
+		f := format
+		if f == "" {
+			f = guess(p)
+		}
+		i := slices.IndexFunc(groups, func(g formatGroup) bool { return g.format == f })
+		if i < 0 {
+			groups, i = append(groups, formatGroup{format: f}), len(groups)
+		}
+		groups[i].paths = append(groups[i].paths, p)
+	}
+	return groups
 }

@@ -33,7 +33,7 @@ type kpiResult struct {
 func (a *app) kpi(ctx context.Context, args []string) error {
 	fs := a.flags("kpi")
 	quarter := fs.String("quarter", "", "quarter, YYYYQn")
-	unit := fs.String("unit", "", "a unit's code (units come with case data)")
+	unit := fs.String("unit", "", "a unit's code: its KPIs, the units below it included")
 	asJSON := fs.Bool("json", false, "print JSON")
 	if err := parseAll(fs, args); err != nil {
 		return err
@@ -41,9 +41,6 @@ func (a *app) kpi(ctx context.Context, args []string) error {
 	q, err := kpi.ParseQuarter(*quarter)
 	if err != nil {
 		return fmt.Errorf("%w: kpi: %v", errUsage, err)
-	}
-	if *unit != "" {
-		return fmt.Errorf("kpi --unit: no KPI is computed per unit yet (phone KPIs are centre-wide)")
 	}
 	s, err := a.open(ctx, false)
 	if err != nil {
@@ -54,14 +51,20 @@ func (a *app) kpi(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	ks, err := eng.Quarter(ctx, q)
+	defer eng.Close()
+	if *unit != "" {
+		if err := knownUnit(ctx, eng, *unit); err != nil {
+			return err
+		}
+	}
+	ks, err := eng.Compute(ctx, q, *unit)
 	if err != nil {
 		return err
 	}
 	if *asJSON {
-		return writeKPIJSON(a.stdout, q, ks)
+		return writeKPIJSON(a.stdout, q, *unit, ks)
 	}
-	return writeKPITable(a.stdout, q, ks)
+	return writeKPITable(a.stdout, q, *unit, ks)
 }
 
 // engine opens the KPI engine and rebuilds the derived tables, so figures
@@ -74,8 +77,25 @@ func (a *app) engine(ctx context.Context, s *store.Store) (*kpi.Engine, error) {
 	return eng, eng.Rebuild(ctx)
 }
 
-func writeKPIJSON(w io.Writer, q kpi.Quarter, ks []reports.KPI) error {
+// knownUnit fails for a code that is neither in the tree nor in the data.
+func knownUnit(ctx context.Context, eng *kpi.Engine, code string) error {
+	units, err := eng.Units(ctx)
+	if err != nil {
+		return err
+	}
+	for _, u := range units {
+		if u.Code == code {
+			return nil
+		}
+	}
+	return fmt.Errorf("unit %q: not in the organisation tree nor in the data (%d units known)", code, len(units))
+}
+
+func writeKPIJSON(w io.Writer, q kpi.Quarter, unit string, ks []reports.KPI) error {
 	out := kpiJSON{Quarter: q.String(), KPIs: make([]kpiResult, len(ks))}
+	if unit != "" {
+		out.Unit = &unit
+	}
 	for i, k := range ks {
 		out.KPIs[i] = kpiResult{ID: k.ID, Value: k.Value, Unit: k.Unit, Target: k.Target, Met: k.Met, N: k.N}
 		if k.Comparison != "" {
@@ -89,8 +109,12 @@ func writeKPIJSON(w io.Writer, q kpi.Quarter, ks []reports.KPI) error {
 	return enc.Encode(out)
 }
 
-func writeKPITable(w io.Writer, q kpi.Quarter, ks []reports.KPI) error {
-	fmt.Fprintf(w, "%s, whole centre\n", q)
+func writeKPITable(w io.Writer, q kpi.Quarter, unit string, ks []reports.KPI) error {
+	if unit == "" {
+		fmt.Fprintf(w, "%s, whole centre\n", q)
+	} else {
+		fmt.Fprintf(w, "%s, unit %s (and the units below it)\n", q, unit)
+	}
 	fmt.Fprintf(w, "%-24s %10s %11s %4s %8s\n", "KPI", "value", "target", "met", "n")
 	for _, k := range ks {
 		if _, err := fmt.Fprintf(w, "%-24s %10s %11s %4s %8d\n", k.ID, show(k.Value, k.Unit), target(k), met(k.Met), k.N); err != nil {

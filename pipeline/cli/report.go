@@ -20,10 +20,12 @@ func (a *app) report(ctx context.Context, args []string) error {
 	switch args[0] {
 	case "quarterly":
 		return a.reportQuarterly(ctx, args[1:])
-	case "units", "followup":
+	case "units":
+		return a.reportUnits(ctx, args[1:])
+	case "followup":
 		return fmt.Errorf("report %s: not built yet in this version", args[0])
 	}
-	return fmt.Errorf("%w: report %q: want quarterly", errUsage, args[0])
+	return fmt.Errorf("%w: report %q: want quarterly or units", errUsage, args[0])
 }
 
 func (a *app) reportQuarterly(ctx context.Context, args []string) error {
@@ -49,6 +51,7 @@ func (a *app) reportQuarterly(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	defer eng.Close()
 	path, err := a.writeQuarterly(ctx, s, eng, q, *out)
 	if err != nil {
 		return err
@@ -100,6 +103,15 @@ func (a *app) quarterly(ctx context.Context, s *store.Store, eng *kpi.Engine, q 
 		return nil, err
 	}
 	if in.Queues, err = eng.PhoneQueues(ctx, q); err != nil {
+		return nil, err
+	}
+	if in.CasesByCategory, err = eng.CasesBy(ctx, "category", q); err != nil {
+		return nil, err
+	}
+	if in.CasesByGroup, err = eng.CasesBy(ctx, "operator_group", q); err != nil {
+		return nil, err
+	}
+	if in.CasesByUnit, err = eng.CasesBy(ctx, "unit", q); err != nil {
 		return nil, err
 	}
 	if in.Files, err = a.filesBehind(ctx, s, q); err != nil {

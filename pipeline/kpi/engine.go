@@ -3,6 +3,7 @@ package kpi
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"io/fs"
 	"sort"
@@ -17,11 +18,12 @@ import (
 
 // Engine rebuilds derived tables and computes KPIs over one database.
 type Engine struct {
-	db   *sql.DB
-	sql  fs.FS
-	cfg  *config.Config
-	cal  *calendar.Calendar
-	defs []Def
+	db    *sql.DB
+	sql   fs.FS
+	cfg   *config.Config
+	cal   *calendar.Calendar
+	defs  []Def
+	stmts map[string]*sql.Stmt
 }
 
 // NewEngine reads every KPI definition up front, so a bad file fails here.
@@ -255,7 +257,10 @@ func (e *Engine) params(query string, q Quarter, unit string) []any {
 func (e *Engine) compute(ctx context.Context, d Def, q Quarter, unit string) (reports.KPI, error) {
 	k := reports.KPI{ID: d.ID, Unit: d.Unit, Target: e.cfg.Target(d.ID), Comparison: d.Comparison}
 	var v sql.NullFloat64
-	err := e.db.QueryRowContext(ctx, d.Query, e.params(d.Query, q, unit)...).Scan(&v, &k.N)
+	stmt, err := e.prepared(ctx, d)
+	if err == nil {
+		err = stmt.QueryRowContext(ctx, e.params(d.Query, q, unit)...).Scan(&v, &k.N)
+	}
 	if err != nil {
 		return k, fmt.Errorf("sql/%s: %w", d.File, err)
 	}
@@ -264,6 +269,32 @@ func (e *Engine) compute(ctx context.Context, d Def, q Quarter, unit string) (re
 	}
 	k.Met = Met(k.Value, k.Target, d.Comparison)
 	return k, nil
+}
+
+// prepared plans a KPI query once; the unit reports run each many times.
+func (e *Engine) prepared(ctx context.Context, d Def) (*sql.Stmt, error) {
+	if st, ok := e.stmts[d.ID]; ok {
+		return st, nil
+	}
+	st, err := e.db.PrepareContext(ctx, d.Query)
+	if err != nil {
+		return nil, err
+	}
+	if e.stmts == nil {
+		e.stmts = map[string]*sql.Stmt{}
+	}
+	e.stmts[d.ID] = st
+	return st, nil
+}
+
+// Close releases the prepared queries.
+func (e *Engine) Close() error {
+	var errs []error
+	for _, st := range e.stmts {
+		errs = append(errs, st.Close())
+	}
+	e.stmts = nil
+	return errors.Join(errs...)
 }
 
 // Met compares a value with its target at full precision; nil when either

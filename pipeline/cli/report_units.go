@@ -1,0 +1,117 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"slakpi"
+	"slakpi/pipeline/kpi"
+	"slakpi/reports"
+)
+
+// unitQuarters is how many quarters a unit's key figures show side by side.
+const unitQuarters = 4
+
+func (a *app) reportUnits(ctx context.Context, args []string) error {
+	fs := a.flags("report units")
+	quarter := fs.String("quarter", "", "quarter, YYYYQn")
+	out := fs.String("out", "", "folder to write the workbooks into")
+	unit := fs.String("unit", "", "only this unit's workbook")
+	if err := parseAll(fs, args); err != nil {
+		return err
+	}
+	q, err := kpi.ParseQuarter(*quarter)
+	if err != nil {
+		return fmt.Errorf("%w: report units: %v", errUsage, err)
+	}
+	if *out == "" {
+		return fmt.Errorf("%w: report units: --out DIR is required", errUsage)
+	}
+	s, err := a.open(ctx, false)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	eng, err := a.engine(ctx, s)
+	if err != nil {
+		return err
+	}
+	defer eng.Close()
+	paths, err := a.writeUnits(ctx, eng, q, *unit, *out)
+	for _, p := range paths {
+		fmt.Fprintln(a.stdout, p)
+	}
+	return err
+}
+
+// writeUnits writes the status-meeting workbook of every unit, or of the
+// one named, into dir. The engine must be rebuilt.
+func (a *app) writeUnits(ctx context.Context, eng *kpi.Engine, q kpi.Quarter, only, dir string) ([]string, error) {
+	units, err := eng.Units(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if only != "" {
+		if err := knownUnit(ctx, eng, only); err != nil {
+			return nil, err
+		}
+	}
+	phone, err := eng.Quarter(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	phone = centreOnly(eng, phone)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	var paths []string
+	for _, u := range units {
+		if only != "" && u.Code != only {
+			continue
+		}
+		in, err := a.unitReport(ctx, eng, q, u, phone)
+		if err != nil {
+			return paths, fmt.Errorf("unit %s: %w", u.Code, err)
+		}
+		path := filepath.Join(dir, reports.UnitFileName(u.Code, q.String()))
+		if err := reports.WriteUnit(path, in); err != nil {
+			return paths, fmt.Errorf("write %s: %w", path, err)
+		}
+		paths = append(paths, path)
+	}
+	return paths, nil
+}
+
+func (a *app) unitReport(ctx context.Context, eng *kpi.Engine, q kpi.Quarter, u reports.Unit, phone []reports.KPI) (*reports.UnitReport, error) {
+	in := &reports.UnitReport{Unit: u, Quarter: q.String(), Lang: a.g.lang, Phone: phone,
+		Version: slakpi.Version, GeneratedAt: time.Now()}
+	for i := unitQuarters - 1; i >= 0; i-- {
+		qi := q.Add(-i)
+		ks, err := eng.Compute(ctx, qi, u.Code)
+		if err != nil {
+			return nil, err
+		}
+		in.Quarters, in.KPIs = append(in.Quarters, qi.String()), append(in.KPIs, ks)
+	}
+	var err error
+	in.Cases, err = eng.UnitCases(ctx, q, u.Code)
+	return in, err
+}
+
+// centreOnly keeps the KPIs that are not computed per unit: the phone's.
+func centreOnly(eng *kpi.Engine, ks []reports.KPI) []reports.KPI {
+	perUnit := map[string]bool{}
+	for _, d := range eng.Defs() {
+		perUnit[d.ID] = d.PerUnit
+	}
+	var out []reports.KPI
+	for _, k := range ks {
+		if !perUnit[k.ID] {
+			out = append(out, k)
+		}
+	}
+	return out
+}
