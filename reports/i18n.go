@@ -5,8 +5,8 @@ import "fmt"
 // messages holds every label the workbooks show, one map per language keyed
 // by message id. A KPI's name is keyed by its id and its one-line definition
 // by "def." + id. It is joined once from the tables below and in
-// i18n_cases.go, and read-only after.
-var messages = joinMessages(baseMessages, caseMessages)
+// i18n_cases.go and payroll_i18n.go, and read-only after.
+var messages = joinMessages(baseMessages, caseMessages, payrollMessages)
 
 // baseMessages are the labels shared by the workbooks and the phone sheet's.
 var baseMessages = map[string]map[string]string{

@@ -36,8 +36,13 @@ const usage = `usage: slakpi [--db PATH] [--config FILE] [--lang nb|en] COMMAND
 commands:
   demo [--out DIR]                      generate a year of phone traffic, ingest it, write the reports
   ingest phone [--format queue_log|calls-csv] FILE...
-  kpi --quarter YYYYQn [--json]         the quarter's KPIs
+  ingest cases [--format topdesk-json|cases-csv|cases-xlsx|case-history-csv] FILE...
+  ingest units FILE
+  kpi --quarter YYYYQn [--unit CODE] [--json]   the quarter's KPIs
   report quarterly --quarter YYYYQn --out DIR
+  report units     --quarter YYYYQn --out DIR [--unit CODE]
+  check payroll --run RUN_ID --out DIR [--json]   exit 1: unaccepted errors, 2: a rule could not run
+  check accept FINGERPRINT --reason TEXT
 `
 
 // globals are the flags every command takes, before or after its name.
@@ -116,7 +121,9 @@ func (a *app) run(ctx context.Context, args []string) error {
 	case "help":
 		fmt.Fprint(a.stdout, usage)
 		return nil
-	case "check", "avvik", "schedule", "export":
+	case "check":
+		return a.check(ctx, rest)
+	case "avvik", "schedule", "export":
 		return fmt.Errorf("%s: not built yet in this version", cmd)
 	}
 	return fmt.Errorf("%w: unknown command %q", errUsage, cmd)

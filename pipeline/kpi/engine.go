@@ -53,26 +53,27 @@ func (e *Engine) Rebuild(ctx context.Context) error {
 	if err := e.writeWorkDays(ctx); err != nil {
 		return err
 	}
+	if err := e.writePayDates(ctx); err != nil {
+		return err
+	}
+	if err := e.writeStateRates(ctx); err != nil {
+		return err
+	}
 	return e.execDir(ctx, "derive")
 }
 
 // setVariables passes the configuration to SQL as DuckDB session variables
 // (getvariable('…')), so the SQL files stay free of Go-made text.
 func (e *Engine) setVariables(ctx context.Context) error {
-	queues := make([]string, len(e.cfg.Phone.Queues))
-	for i, q := range e.cfg.Phone.Queues {
-		queues[i] = quote(q)
-	}
-	pauses := make([]string, len(e.cfg.Cases.PauseStatuses))
-	for i, p := range e.cfg.Cases.PauseStatuses {
-		pauses[i] = quote(p)
-	}
 	stmts := []string{
 		"SET VARIABLE tz = " + quote(e.cfg.Timezone),
 		fmt.Sprintf("SET VARIABLE short_abandon_s = %d", e.cfg.Phone.ShortAbandonS),
 		fmt.Sprintf("SET VARIABLE service_level_s = %d", e.cfg.Phone.ServiceLevelS),
-		"SET VARIABLE phone_queues = [" + strings.Join(queues, ", ") + "]::VARCHAR[]",
-		"SET VARIABLE pause_statuses = [" + strings.Join(pauses, ", ") + "]::VARCHAR[]",
+		"SET VARIABLE phone_queues = " + listLiteral(e.cfg.Phone.Queues),
+		"SET VARIABLE pause_statuses = " + listLiteral(e.cfg.Cases.PauseStatuses),
+		"SET VARIABLE main_salary_codes = " + listLiteral(e.cfg.Payroll.MainSalaryCodes),
+		"SET VARIABLE hourly_codes = " + listLiteral(e.cfg.Payroll.HourlyCodes),
+		fmt.Sprintf("SET VARIABLE travel_paid_within_days = %d", e.cfg.Payroll.TravelPaidWithinDays),
 		"SET VARIABLE status_map = " + mapLiteral(e.cfg.Cases.StatusMap, quote, "VARCHAR"),
 		"SET VARIABLE resolution_targets_h = " + mapLiteral(e.cfg.Cases.ResolutionTargetsH,
 			func(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }, "DOUBLE"),
@@ -86,6 +87,15 @@ func (e *Engine) setVariables(ctx context.Context) error {
 }
 
 func quote(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
+
+// listLiteral writes a DuckDB VARCHAR[] literal.
+func listLiteral(items []string) string {
+	q := make([]string, len(items))
+	for i, it := range items {
+		q[i] = quote(it)
+	}
+	return "[" + strings.Join(q, ", ") + "]::VARCHAR[]"
+}
 
 // mapLiteral writes a DuckDB MAP(VARCHAR, typ) literal, keys sorted.
 func mapLiteral[V any](m map[string]V, value func(V) string, typ string) string {
@@ -167,6 +177,44 @@ func (e *Engine) writeWorkDays(ctx context.Context) error {
 		}
 	}
 	return e.refill(ctx, "cal_work_days", "(?::DATE, ?, ?, ?, ?)", rows, nil)
+}
+
+// writePayDates fills cal_pay_dates for every period the pay data spans
+// and the year after, from the pay calendar.
+func (e *Engine) writePayDates(ctx context.Context) error {
+	const tuple = "(?, ?::DATE, ?::DATE)"
+	from, to, err := e.span(ctx, `SELECT min(pay_date)::TIMESTAMPTZ AS lo, max(pay_date)::TIMESTAMPTZ AS hi FROM raw_pay_lines
+		UNION ALL SELECT min(registered_at), max(registered_at) FROM raw_employees`)
+	if err != nil || from.IsZero() {
+		return e.refill(ctx, "cal_pay_dates", tuple, nil, err)
+	}
+	pay, err := calendar.NewPayCalendar(e.cal, e.cfg.Payroll)
+	if err != nil {
+		return err
+	}
+	loc := e.cal.Location()
+	var rows [][]any
+	last := time.Date(to.In(loc).Year()+1, 12, 1, 0, 0, 0, 0, loc)
+	for m := time.Date(from.In(loc).Year()-1, 1, 1, 0, 0, 0, 0, loc); !m.After(last); m = m.AddDate(0, 1, 0) {
+		rows = append(rows, []any{m.Format("2006-01"),
+			pay.PayDate(m.Year(), m.Month()).Format(time.DateOnly), pay.Cutoff(m.Year(), m.Month()).Format(time.DateOnly)})
+	}
+	return e.refill(ctx, "cal_pay_dates", tuple, rows, nil)
+}
+
+// writeStateRates fills cfg_state_rates from the configuration.
+func (e *Engine) writeStateRates(ctx context.Context) error {
+	var rows [][]any
+	for year, r := range e.cfg.Payroll.StateRates {
+		var perDiem *float64
+		for _, v := range []*float64{r.PerDiemOvernight, r.PerDiem6To12h, r.PerDiemOver12h} {
+			if v != nil && (perDiem == nil || *v > *perDiem) {
+				perDiem = v
+			}
+		}
+		rows = append(rows, []any{year, perDiem, r.Km})
+	}
+	return e.refill(ctx, "cfg_state_rates", "(?, ?, ?)", rows, nil)
 }
 
 // span reads the earliest lo and latest hi of a query's rows.

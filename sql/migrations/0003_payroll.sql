@@ -59,6 +59,14 @@ CREATE TABLE cal_pay_dates (
     cutoff   DATE NOT NULL          -- the run's registration cut-off
 );
 
+-- State travel rates per year, written from the configuration (Go); NULL
+-- where the year's rate is not known.
+CREATE TABLE cfg_state_rates (
+    year         INTEGER PRIMARY KEY,
+    per_diem_max DOUBLE,   -- the highest per-diem rate of the year
+    km           DOUBLE
+);
+
 -- One row per check of a run: when, and whether every rule ran.
 CREATE TABLE check_runs (
     run_id     VARCHAR NOT NULL,

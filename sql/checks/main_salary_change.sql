@@ -1,0 +1,34 @@
+-- id: main_salary_change
+-- title.nb: Stor endring i fastlønn fra forrige hovedlønnskjøring
+-- title.en: Large change in main salary since the previous main run
+-- severity: error
+-- area: hovedlønn
+-- threshold: warn_pct = 10
+-- threshold: error_pct = 25
+-- key: employment_id
+-- Main salary per employment against the run it is compared with (the
+-- previous main run; June and December: the same month a year before).
+-- Beyond warn_pct a warning, beyond error_pct an error.
+WITH cmp AS (
+    SELECT prev_run_id FROM stg_run_compare WHERE run_id = $run_id
+),
+cur AS (
+    SELECT employment_id, any_value(employee_id) AS employee_id, any_value(unit) AS unit, sum(amount) AS amount
+    FROM stg_pay_lines WHERE run_id = $run_id AND run_type = 'main' AND is_main_salary
+    GROUP BY employment_id
+),
+prev AS (
+    SELECT employment_id, sum(amount) AS amount
+    FROM stg_pay_lines WHERE run_id = (SELECT prev_run_id FROM cmp) AND is_main_salary
+    GROUP BY employment_id
+),
+chg AS (
+    SELECT cur.*, prev.amount AS prev_amount, 100 * (cur.amount - prev.amount) / abs(prev.amount) AS pct
+    FROM cur JOIN prev USING (employment_id)
+    WHERE prev.amount <> 0
+)
+SELECT employee_id, employment_id, unit,
+       CASE WHEN abs(pct) > $error_pct THEN 'error' ELSE 'warn' END AS severity,
+       'Fastlønn ' || prev_amount || ' → ' || amount || ' kr (' || round(pct, 1) || ' %) mot ' || (SELECT prev_run_id FROM cmp) AS detail
+FROM chg
+WHERE abs(pct) > $warn_pct;
