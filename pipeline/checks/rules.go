@@ -25,7 +25,9 @@ import (
 //
 // The query takes $run_id and each threshold by name, and returns the
 // columns employee_id, employment_id, unit, detail and the key columns; a
-// severity column, where present, overrides the header's per row.
+// severity column, where present, overrides the header's per row. The key
+// leaves the period out on purpose: the same problem next month has the
+// same fingerprint, so an acceptance carries over while it recurs.
 type Rule struct {
 	ID         string
 	Title      map[string]string // by language

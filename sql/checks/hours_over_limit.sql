@@ -4,7 +4,7 @@
 -- severity: error
 -- area: rapportering
 -- threshold: hours = 300
--- key: employee_id, period
+-- key: employee_id
 -- Hours of hourly pay per employee and period, over every run up to and
 -- including this one that pays that period.
 WITH this AS (

@@ -4,7 +4,7 @@
 -- severity: warn
 -- area: tillegg
 -- threshold: amount = 100000
--- key: employee_id, employment_id, wage_type, period, amount
+-- key: employment_id, wage_type, amount
 -- A single line, neither main salary nor hourly pay, of at least the
 -- threshold in NOK.
 SELECT employee_id, employment_id, unit, wage_type, period, amount,

@@ -3,7 +3,7 @@
 -- title.en: Pay line without a cost centre
 -- severity: error
 -- area: rapportering
--- key: employee_id, employment_id, wage_type, period
+-- key: employment_id, wage_type
 SELECT employee_id, employment_id, unit, wage_type, period,
        'Lønnsart ' || wage_type || ', periode ' || period || ', ' || amount || ' kr uten koststed' AS detail
 FROM stg_pay_lines

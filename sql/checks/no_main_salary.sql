@@ -3,7 +3,7 @@
 -- title.en: Active employment without main salary in the main run
 -- severity: error
 -- area: hovedlønn
--- key: employment_id, period
+-- key: employment_id
 -- An employment active in the run's period (started by its last day, not
 -- ended before its first, status active), monthly paid (never paid by the
 -- hour), with no main-salary line in a main run.

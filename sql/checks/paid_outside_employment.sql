@@ -3,7 +3,7 @@
 -- title.en: Paid for a period outside the employment
 -- severity: error
 -- area: stamdata
--- key: employee_id, employment_id, wage_type, period
+-- key: employment_id, wage_type
 -- A line whose whole period lies after the employment's end date or
 -- before its start date, or whose employment is not registered.
 SELECT l.employee_id, l.employment_id, l.unit, l.wage_type, l.period,

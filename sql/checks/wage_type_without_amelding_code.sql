@@ -3,7 +3,7 @@
 -- title.en: Wage type without an a-melding code
 -- severity: error
 -- area: rapportering
--- key: employee_id, employment_id, wage_type, period
+-- key: employment_id, wage_type
 SELECT employee_id, employment_id, unit, wage_type, period,
        'Lønnsart ' || wage_type || ' (' || amount || ' kr) mangler a-meldingskode' AS detail
 FROM stg_pay_lines
