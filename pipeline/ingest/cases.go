@@ -16,7 +16,7 @@ import (
 // caseColumns are the canonical headers of a case export (SPEC §2.2).
 var caseColumns = []string{"number", "call_date", "creation_date", "caller_unit", "operator_group", "operator",
 	"status", "category", "subcategory", "entry_type", "response_date", "completed_date", "closed_date",
-	"on_hold_s", "reopened", "modified_at"}
+	"on_hold_s", "reopened", "modified_at", "employee_id"}
 
 // casesSchema is raw_cases after file_id.
 var casesSchema = arrow.NewSchema([]arrow.Field{
@@ -37,6 +37,8 @@ var casesSchema = arrow.NewSchema([]arrow.Field{
 	{Name: "on_hold_s", Type: arrow.PrimitiveTypes.Float64, Nullable: true},
 	{Name: "reopened", Type: arrow.PrimitiveTypes.Int32, Nullable: true},
 	{Name: "modified_at", Type: tsUTC, Nullable: true},
+	// Last, as raw_cases got it by ALTER TABLE; null from TOPdesk JSON.
+	{Name: "employee_id", Type: arrow.BinaryTypes.String, Nullable: true},
 }, nil)
 
 // casesFormat reads one-row-per-case exports (cases-csv, cases-xlsx). Both
@@ -61,6 +63,8 @@ func casesFormat(kind string, src source, loc *time.Location, aliases config.Ali
 type caseRow struct {
 	number, callerUnit, operatorGroup, operator, status, category, subcategory, entryType string
 
+	employeeID string // the new hire a Nyansettelse case registers
+
 	callDate, creationDate, responseDate, completedDate, closedDate, modifiedAt *time.Time
 
 	onHold   *float64
@@ -72,7 +76,7 @@ type caseRow struct {
 func readCase(t table) (caseRow, error) {
 	c := caseRow{number: t.get("number"), callerUnit: t.get("caller_unit"), operatorGroup: t.get("operator_group"),
 		operator: t.get("operator"), status: t.get("status"), category: t.get("category"),
-		subcategory: t.get("subcategory"), entryType: t.get("entry_type")}
+		subcategory: t.get("subcategory"), entryType: t.get("entry_type"), employeeID: t.get("employee_id")}
 	for _, tc := range []struct {
 		col string
 		dst **time.Time
@@ -146,4 +150,5 @@ func (c *caseRow) append(b *array.RecordBuilder, line int64) {
 		b.Field(15).(*array.Int32Builder).Append(*c.reopened)
 	}
 	appendTime(b.Field(16), c.modifiedAt)
+	appendString(b.Field(17), c.employeeID)
 }

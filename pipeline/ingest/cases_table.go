@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -14,7 +15,8 @@ import (
 )
 
 // table is a source of records under a header mapped to canonical column
-// names: a CSV file or a worksheet. One row converter serves both.
+// names: a CSV file, a worksheet or a Parquet file. One row converter
+// serves them all.
 type table interface {
 	// get returns a canonical column's trimmed value, "" when absent.
 	get(col string) string
@@ -34,7 +36,7 @@ type source int
 const (
 	fromCSV     source = iota
 	fromXLSX           // the first worksheet of a workbook
-	byExtension        // a file named *.xlsx is a workbook, any other CSV
+	byExtension        // a file named *.xlsx is a workbook, *.parquet Parquet, any other CSV
 )
 
 // tableFormat reads files of one record per row whose header names the
@@ -57,7 +59,7 @@ func (f tableFormat) table() string         { return f.tbl }
 func (f tableFormat) schema() *arrow.Schema { return f.sch }
 
 func (f tableFormat) parse(r io.Reader, s *sink) (err error) {
-	t, err := f.open(r)
+	t, err := f.open(s.ctx, r)
 	if err != nil {
 		return err
 	}
@@ -72,9 +74,12 @@ func (f tableFormat) parse(r io.Reader, s *sink) (err error) {
 	return t.eachRow(s, func(line int64) error { return f.row(s.b, t, line) })
 }
 
-func (f tableFormat) open(r io.Reader) (table, error) {
-	if f.src == fromXLSX || f.src == byExtension && isWorkbook(r) {
+func (f tableFormat) open(ctx context.Context, r io.Reader) (table, error) {
+	switch {
+	case f.src == fromXLSX || f.src == byExtension && isWorkbook(r):
 		return openXLSX(r, f.columns, f.required, f.aliases, f.loc)
+	case f.src == byExtension && isParquet(r):
+		return openParquet(ctx, r, f.columns, f.required, f.aliases, f.loc)
 	}
 	rows, err := newCSVRows(r, f.columns, f.required, f.aliases)
 	if err != nil {

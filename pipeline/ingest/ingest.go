@@ -38,6 +38,14 @@ const (
 	Units          = "units"
 )
 
+// Formats of payroll input, as named on the command line. Each reads a
+// CSV file, or by its name a workbook (*.xlsx) or a Parquet file (*.parquet).
+const (
+	PayLines     = "pay-lines"
+	Employees    = "employees"
+	TravelClaims = "travel-claims"
+)
+
 // BatchError lists the files of a batch that failed; the others loaded.
 type BatchError struct{ Errs []error }
 
@@ -99,6 +107,12 @@ func (l *Loader) format(ctx context.Context, name string) (format, error) {
 		return historyFormat(loc, aliases[CaseHistoryCSV]), nil
 	case Units:
 		return unitsFormat(aliases[Units]), nil
+	case PayLines:
+		return payLinesFormat(loc, aliases[PayLines]), nil
+	case Employees:
+		return newEmployeesFormat(loc, aliases[Employees]), nil
+	case TravelClaims:
+		return travelFormat(loc, aliases[TravelClaims]), nil
 	}
 	key, err := l.Store.HashKey(ctx, os.Getenv(l.Config.Ingest.HashKeyEnv))
 	if err != nil {
@@ -110,7 +124,8 @@ func (l *Loader) format(ctx context.Context, name string) (format, error) {
 	case CallsCSV:
 		return callsCSVFormat{loc: l.Config.Location, aliases: l.Config.Aliases[CallsCSV], caller: newKeyedHash(key)}, nil
 	}
-	return nil, fmt.Errorf("unknown format %q: want queue_log, calls-csv, topdesk-json, cases-csv, cases-xlsx, case-history-csv or units", name)
+	return nil, fmt.Errorf("unknown format %q: want queue_log, calls-csv, topdesk-json, cases-csv, cases-xlsx, case-history-csv, units, "+
+		"pay-lines, employees or travel-claims", name)
 }
 
 func (l *Loader) report(r *Result) {

@@ -9,7 +9,9 @@ WITH tree AS (
     WHERE file_id = (SELECT max(file_id) FROM raw_units)
 ),
 seen AS (
-    SELECT DISTINCT caller_unit AS code FROM stg_cases WHERE caller_unit IS NOT NULL
+    SELECT caller_unit AS code FROM stg_cases WHERE caller_unit IS NOT NULL
+    UNION SELECT unit FROM stg_employments WHERE unit IS NOT NULL
+    UNION SELECT unit FROM raw_travel_claims WHERE unit IS NOT NULL
 )
 SELECT * FROM tree
 UNION ALL

@@ -7,6 +7,6 @@ SELECT number,
        caller_unit, operator_group, operator,
        coalesce(getvariable('status_map')[status], status) AS status,
        category, subcategory, entry_type,
-       response_date, completed_date, closed_date, on_hold_s, reopened, modified_at
+       response_date, completed_date, closed_date, on_hold_s, reopened, modified_at, employee_id
 FROM raw_cases
 QUALIFY row_number() OVER (PARTITION BY number ORDER BY modified_at DESC NULLS LAST, file_id DESC, line DESC) = 1;
