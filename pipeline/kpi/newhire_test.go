@@ -1,14 +1,17 @@
 package kpi_test
 
 import (
+	"context"
 	"math"
 	"testing"
 
 	"slakpi/pipeline/ingest"
+	"slakpi/pipeline/kpi"
 )
 
-// New hires and travel claims timed by hand (SPEC §4.3).
-func TestNewHireAndTravelKPIs(t *testing.T) {
+// loadHires loads new hires and travel claims timed by hand (SPEC §4.3).
+func loadHires(t *testing.T) *env {
+	t.Helper()
 	e := newEnv(t)
 	for _, f := range []struct {
 		name, format string
@@ -48,6 +51,11 @@ func TestNewHireAndTravelKPIs(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	return e
+}
+
+func TestNewHireAndTravelKPIs(t *testing.T) {
+	e := loadHires(t)
 	q1, q2 := e.kpis("2026Q1"), e.kpis("2026Q2")
 	for _, tc := range []struct {
 		q    string
@@ -71,5 +79,40 @@ func TestNewHireAndTravelKPIs(t *testing.T) {
 		if k.Value == nil || math.Abs(*k.Value-tc.want) > 1e-9 || k.N != tc.n {
 			t.Errorf("%s %s = %v (n %d), want %v (n %d)", tc.q, tc.id, deref(k.Value), k.N, tc.want, tc.n)
 		}
+	}
+}
+
+// The lists behind the workbooks: a unit's rows only, the centre's totals.
+func TestNewHireAndTravelLists(t *testing.T) {
+	e := loadHires(t)
+	ctx := context.Background()
+	if err := e.engine.Rebuild(ctx); err != nil {
+		t.Fatal(err)
+	}
+	q1, _ := kpi.ParseQuarter("2026Q1")
+	hires, err := e.engine.UnitNewHires(ctx, q1, "IE")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hires) != 1 || hires[0].EmployeeID != "E1" || hires[0].LeadBD == nil || *hires[0].LeadBD != 3 ||
+		hires[0].BeforeCutoff == nil || !*hires[0].BeforeCutoff {
+		t.Errorf("IE's new hires in 2026Q1 = %+v, want E1 after 3 days, before the cut-off", hires)
+	}
+	travel, err := e.engine.UnitTravel(ctx, q1, "NV")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(travel) != 1 || travel[0].ClaimID != "T2" || *travel[0].DaysToPay != 10 || *travel[0].Amount != 530 {
+		t.Errorf("NV's claims paid in 2026Q1 = %+v, want T2 after 10 days, 530 kr", travel)
+	}
+	all, units, err := e.engine.HiresTravel(ctx, q1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if all.NewHires != 1 || all.Claims != 2 || all.DaysP50 == nil || *all.DaysP50 != 12.5 {
+		t.Errorf("centre row = %+v, want 1 new hire, 2 claims, p50 12.5 days", all)
+	}
+	if len(units) != 2 {
+		t.Errorf("%d unit rows, want IE and NV (seen in the data)", len(units))
 	}
 }

@@ -23,7 +23,7 @@ SELECT run_id,
        count(*) AS lines,
        count(DISTINCT employee_id) AS headcount,
        count(DISTINCT employment_id) AS employments,
-       sum(amount) FILTER (WHERE amount > 0) AS gross
+       sum(amount) FILTER (WHERE amount > 0)::DOUBLE AS gross
 FROM raw_pay_lines
 GROUP BY run_id;
 
