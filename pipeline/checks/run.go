@@ -301,3 +301,22 @@ func Totals(ctx context.Context, db *sql.DB, runID, prevID string) ([]reports.Ru
 	}
 	return out, nil
 }
+
+// Runs lists the payroll runs in pay-date order, the order to check them
+// in so that each is compared with a checked predecessor.
+func Runs(ctx context.Context, db *sql.DB) ([]string, error) {
+	rows, err := db.QueryContext(ctx, `SELECT run_id FROM stg_pay_runs ORDER BY pay_date, run_id`)
+	if err != nil {
+		return nil, fmt.Errorf("runs: %w", err)
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}

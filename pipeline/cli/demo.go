@@ -2,12 +2,15 @@ package cli
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 
 	"slakpi/fixtures"
+	"slakpi/pipeline/calendar"
+	"slakpi/pipeline/checks"
 	"slakpi/pipeline/ingest"
 	"slakpi/pipeline/kpi"
 )
@@ -51,6 +54,10 @@ func (a *app) demo(ctx context.Context, args []string) error {
 	}
 	defer eng.Close()
 	fmt.Fprintf(a.stdout, "database: %s\n", s.Path)
+	// Runs are checked first: the unit workbooks list their findings.
+	if err := a.demoChecks(ctx, s.DB, filepath.Join(*out, "lonnskontroll")); err != nil {
+		return err
+	}
 	for q := demoFirst; q != demoLast.Add(1); q = q.Add(1) {
 		path, err := a.writeQuarterly(ctx, s, eng, q, *out)
 		if err != nil {
@@ -75,7 +82,69 @@ func (a *app) demoInputs(dir string) ([]formatGroup, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append([]formatGroup{{ingest.QueueLog, phone}}, cases...), nil
+	payroll, err := a.demoPayrollFiles(filepath.Join(dir, "payroll"))
+	if err != nil {
+		return nil, err
+	}
+	// Employees before the cases naming them; units first of all.
+	groups := append([]formatGroup{{ingest.QueueLog, phone}}, cases...)
+	return append(groups, payroll...), nil
+}
+
+// demoPayrollFiles writes a year of pay runs for about 3,000 employees with
+// their employments, travel claims and new-hire cases, anomalies planted.
+func (a *app) demoPayrollFiles(dir string) ([]formatGroup, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	loc := a.cfg.Location
+	pay, err := calendar.NewPayCalendar(a.cal, a.cfg.Payroll)
+	if err != nil {
+		return nil, err
+	}
+	names := []string{"lonnslinjer.csv", "ansatte.csv", "reiseregninger.csv", "nyansettelser.csv"}
+	files := make([]*os.File, len(names))
+	for i, n := range names {
+		if files[i], err = os.Create(filepath.Join(dir, n)); err != nil {
+			return nil, err
+		}
+		defer files[i].Close()
+	}
+	_, err = fixtures.WritePayroll(fixtures.PayrollFiles{PayLines: files[0], Employees: files[1], TravelClaims: files[2], NewHireCases: files[3]},
+		fixtures.PayrollOptions{From: demoFirst.Start(loc), To: demoLast.End(loc).AddDate(0, 0, -1), Loc: loc,
+			Open: a.cal.IsWorkingDay, PayDate: pay.PayDate, Seed: demoSeed})
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range files {
+		if err := f.Close(); err != nil {
+			return nil, err
+		}
+	}
+	path := func(i int) []string { return []string{filepath.Join(dir, names[i])} }
+	return []formatGroup{
+		{ingest.Employees, path(1)},
+		{ingest.PayLines, path(0)},
+		{ingest.TravelClaims, path(2)},
+		{ingest.CasesCSV, path(3)},
+	}, nil
+}
+
+// demoChecks checks every payroll run in pay-date order and writes each
+// run's workbook into dir; the demo's planted anomalies are found there.
+func (a *app) demoChecks(ctx context.Context, db *sql.DB, dir string) error {
+	runs, err := checks.Runs(ctx, db)
+	if err != nil {
+		return err
+	}
+	for _, id := range runs {
+		res, path, err := a.checkRun(ctx, db, id, dir)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(a.stdout, "%s (%d findings)\n", path, len(res.Findings))
+	}
+	return nil
 }
 
 // demoPhoneFiles writes one queue_log per month, as a rotated log would be.

@@ -14,19 +14,20 @@ import (
 // source is one `ingest` subcommand: the formats it reads and how a file's
 // format is chosen when --format is not given.
 type source struct {
+	flag    string // the option naming the format: format, or kind
 	formats []string
 	guess   func(path string) string
 }
 
 var sources = map[string]source{
-	"phone": {formats: []string{ingest.QueueLog, ingest.CallsCSV},
+	"phone": {flag: "format", formats: []string{ingest.QueueLog, ingest.CallsCSV},
 		guess: func(p string) string {
 			if strings.EqualFold(filepath.Ext(p), ".csv") {
 				return ingest.CallsCSV
 			}
 			return ingest.QueueLog
 		}},
-	"cases": {formats: []string{ingest.TopdeskJSON, ingest.CasesCSV, ingest.CasesXLSX, ingest.CaseHistoryCSV},
+	"cases": {flag: "format", formats: []string{ingest.TopdeskJSON, ingest.CasesCSV, ingest.CasesXLSX, ingest.CaseHistoryCSV},
 		guess: func(p string) string {
 			switch strings.ToLower(filepath.Ext(p)) {
 			case ".xlsx":
@@ -36,23 +37,34 @@ var sources = map[string]source{
 			}
 			return ingest.TopdeskJSON
 		}},
-	"units": {formats: []string{ingest.Units}, guess: func(string) string { return ingest.Units }},
+	"units": {flag: "format", formats: []string{ingest.Units}, guess: func(string) string { return ingest.Units }},
+	"payroll": {flag: "kind", formats: []string{ingest.PayLines, ingest.Employees, ingest.TravelClaims},
+		guess: func(p string) string {
+			name := strings.ToLower(filepath.Base(p))
+			switch {
+			case strings.Contains(name, "employee") || strings.Contains(name, "ansatt"):
+				return ingest.Employees
+			case strings.Contains(name, "travel") || strings.Contains(name, "reise"):
+				return ingest.TravelClaims
+			}
+			return ingest.PayLines
+		}},
 }
 
 func (a *app) ingest(ctx context.Context, args []string) error {
 	if len(args) == 0 {
-		return fmt.Errorf("%w: ingest what? phone, cases or units", errUsage)
+		return fmt.Errorf("%w: ingest what? phone, cases, units or payroll", errUsage)
 	}
 	src, ok := sources[args[0]]
 	if !ok {
-		if args[0] == "payroll" || args[0] == "followup" {
+		if args[0] == "followup" {
 			return fmt.Errorf("ingest %s: not built yet in this version", args[0])
 		}
-		return fmt.Errorf("%w: ingest %q: want phone, cases or units", errUsage, args[0])
+		return fmt.Errorf("%w: ingest %q: want phone, cases, units or payroll", errUsage, args[0])
 	}
 	name := "ingest " + args[0]
 	fs := a.flags(name)
-	format := fs.String("format", "", strings.Join(src.formats, "|")+" (default: by file name)")
+	format := fs.String(src.flag, "", strings.Join(src.formats, "|")+" (default: by file name)")
 	if err := parseAll(fs, args[1:]); err != nil {
 		return err
 	}
@@ -60,7 +72,7 @@ func (a *app) ingest(ctx context.Context, args []string) error {
 		return fmt.Errorf("%w: %s: no files given", errUsage, name)
 	}
 	if *format != "" && !slices.Contains(src.formats, *format) {
-		return fmt.Errorf("%s: unknown format %q: want %s", name, *format, strings.Join(src.formats, ", "))
+		return fmt.Errorf("%s: unknown %s %q: want %s", name, src.flag, *format, strings.Join(src.formats, ", "))
 	}
 	s, err := a.open(ctx, true)
 	if err != nil {

@@ -114,6 +114,9 @@ func (a *app) quarterly(ctx context.Context, s *store.Store, eng *kpi.Engine, q 
 	if in.CasesByUnit, err = eng.CasesBy(ctx, "unit", q); err != nil {
 		return nil, err
 	}
+	if in.HiresTravelAll, in.HiresTravel, err = eng.HiresTravel(ctx, q); err != nil {
+		return nil, err
+	}
 	if in.Files, err = a.filesBehind(ctx, s, q); err != nil {
 		return nil, err
 	}

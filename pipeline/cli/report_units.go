@@ -97,7 +97,16 @@ func (a *app) unitReport(ctx context.Context, eng *kpi.Engine, q kpi.Quarter, u 
 		in.Quarters, in.KPIs = append(in.Quarters, qi.String()), append(in.KPIs, ks)
 	}
 	var err error
-	in.Cases, err = eng.UnitCases(ctx, q, u.Code)
+	if in.Cases, err = eng.UnitCases(ctx, q, u.Code); err != nil {
+		return nil, err
+	}
+	if in.NewHires, err = eng.UnitNewHires(ctx, q, u.Code); err != nil {
+		return nil, err
+	}
+	if in.Travel, err = eng.UnitTravel(ctx, q, u.Code); err != nil {
+		return nil, err
+	}
+	in.Findings, err = eng.UnitFindings(ctx, q, u.Code)
 	return in, err
 }
 

@@ -83,6 +83,7 @@ type Cases struct {
 type Payroll struct {
 	MainSalaryCodes      []string           `yaml:"main_salary_codes"`
 	HourlyCodes          []string           `yaml:"hourly_codes"`
+	HolidayPayCodes      []string           `yaml:"holiday_pay_codes"`
 	PayDay               int                `yaml:"pay_day"`
 	PayDateExceptions    map[string]string  `yaml:"pay_date_exceptions"`
 	CutoffWorkingDays    int                `yaml:"cutoff_working_days"`

@@ -73,6 +73,7 @@ func (e *Engine) setVariables(ctx context.Context) error {
 		"SET VARIABLE pause_statuses = " + listLiteral(e.cfg.Cases.PauseStatuses),
 		"SET VARIABLE main_salary_codes = " + listLiteral(e.cfg.Payroll.MainSalaryCodes),
 		"SET VARIABLE hourly_codes = " + listLiteral(e.cfg.Payroll.HourlyCodes),
+		"SET VARIABLE holiday_pay_codes = " + listLiteral(e.cfg.Payroll.HolidayPayCodes),
 		fmt.Sprintf("SET VARIABLE travel_paid_within_days = %d", e.cfg.Payroll.TravelPaidWithinDays),
 		"SET VARIABLE status_map = " + mapLiteral(e.cfg.Cases.StatusMap, quote, "VARCHAR"),
 		"SET VARIABLE resolution_targets_h = " + mapLiteral(e.cfg.Cases.ResolutionTargetsH,

@@ -27,15 +27,18 @@ SELECT run_id,
 FROM raw_pay_lines
 GROUP BY run_id;
 
--- stg_run_compare: the run each run is compared with — the latest earlier
--- run of the same type; for June (holiday pay) and December runs the run
--- of the same type and month a year before (SPEC §5).
+-- stg_run_compare: the run each run is compared with (SPEC §5). Seasonal
+-- runs — June (holiday pay) and December (half tax) — are compared with
+-- the run of the same type and month a year before; the others with the
+-- latest earlier run of the same type that is not seasonal, so July is
+-- not measured against June's holiday pay.
 CREATE OR REPLACE VIEW stg_run_compare AS
 SELECT r.run_id,
        (SELECT p.run_id FROM stg_pay_runs p
         WHERE p.run_type = r.run_type AND p.pay_date < r.pay_date
-          AND (month(r.pay_date) NOT IN (6, 12)
-               OR (month(p.pay_date) = month(r.pay_date) AND year(p.pay_date) = year(r.pay_date) - 1))
+          AND CASE WHEN month(r.pay_date) IN (6, 12)
+                   THEN month(p.pay_date) = month(r.pay_date) AND year(p.pay_date) = year(r.pay_date) - 1
+                   ELSE month(p.pay_date) NOT IN (6, 12) END
         ORDER BY p.pay_date DESC, p.run_id DESC
         LIMIT 1) AS prev_run_id
 FROM stg_pay_runs r;
