@@ -85,6 +85,8 @@ type Quarterly struct {
 	CasesByCategory []CaseBreakdown
 	CasesByGroup    []CaseBreakdown
 	CasesByUnit     []CaseBreakdown // every unit; a faculty's row includes its departments
+	HiresTravel     []HireTravelRow // every unit
+	HiresTravelAll  HireTravelRow   // the whole centre
 	Files           []InputFile
 	Calendar        CalendarInfo
 	Config          [][2]string // thresholds in force: name, value
@@ -139,6 +141,55 @@ type UnitReport struct {
 	KPIs        [][]KPI  // the unit's KPIs, KPIs[i] for Quarters[i]
 	Phone       []KPI    // the centre-wide phone KPIs of Quarter, for context
 	Cases       []CaseRow
+	NewHires    []NewHireRow  // registered or starting in the quarter
+	Travel      []TravelRow   // claims paid in the quarter
+	Findings    []UnitFinding // payroll findings of the quarter's runs
 	Version     string
 	GeneratedAt time.Time
+}
+
+// HireTravelRow is one unit's row of the management workbook's new-hire
+// and travel sheet (a faculty's row includes its departments').
+type HireTravelRow struct {
+	Key          string // unit code
+	Name         string
+	NewHires     int64    // registered in the quarter
+	LeadP50      *float64 // business days, case start → registration
+	BeforeCutoff *float64 // share of those starting in the quarter
+	Claims       int64    // travel claims paid in the quarter
+	DaysP50      *float64 // calendar days, submission → pay date
+	PaidWithin   *float64 // share paid within the configured days
+}
+
+// NewHireRow is one new hire in a unit's workbook.
+type NewHireRow struct {
+	Case         string
+	EmployeeID   string
+	EmploymentID string
+	Unit         string
+	CaseStarted  time.Time
+	Registered   time.Time
+	StartDate    time.Time
+	LeadBD       *float64 // business days from case start to registration
+	Cutoff       *time.Time
+	BeforeCutoff *bool
+}
+
+// TravelRow is one paid travel claim in a unit's workbook.
+type TravelRow struct {
+	ClaimID    string
+	EmployeeID string
+	Unit       string
+	Submitted  time.Time
+	PaidRun    string
+	PayDate    *time.Time
+	DaysToPay  *float64
+	Amount     *float64
+}
+
+// UnitFinding is one payroll-check finding on a unit's employee.
+type UnitFinding struct {
+	RunID   string
+	PayDate time.Time
+	Finding
 }

@@ -169,7 +169,7 @@ func febRun() []string {
 		main("E12", "1000.00"),
 		f("E12", "9000 Forskuddstrekk", "forskuddstrekk", "-1000.00"), // net 0
 		main("E13", "45000.00"),
-		f("E13", "4000 Bonus", "bonus", "100000.00"), // at the threshold
+		f("E13", "4000 Bonus", "bonus", "100000.00"),             // at the threshold
 		f("E13", "1500 Feriepenger", "feriepenger", "120000.00"), // holiday pay: large by nature
 		main("E14", "45000.00"),
 		f("E14", "4000 Bonus", "bonus", "99999.99"),
