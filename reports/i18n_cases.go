@@ -27,7 +27,7 @@ var caseMessages = map[string]map[string]string{
 		"col.code":           "Enhetskode",
 
 		"title.unit":         "Statusmøte %s – %s",
-		"subtitle.unit":      "Tall for enheten og enhetene under den; siste kolonne er kvartalet møtet gjelder. Sakstider er arbeidstimer (t). Forklaringer står på arket «Om rapporten».",
+		"subtitle.unit":      "Tall for enheten og enhetene under den; siste kolonne er kvartalet møtet gjelder. Sakstider er arbeidstimer (t), tider for nyansatte og reiseregninger dager (d). Forklaringer står på arket «Om rapporten».",
 		"section.unitkpis":   "Enhetens nøkkeltall per kvartal",
 		"section.phone":      "Telefon (hele senteret)",
 		"note.phone":         "Telefontallene gjelder hele tjenestesenteret, fordi anrop ikke er knyttet til en enhet.",
@@ -43,7 +43,7 @@ var caseMessages = map[string]map[string]string{
 		"col.response_h":     "Til første svar, timer (arbeidstid)",
 		"col.resolution_h":   "Til løsning, timer (arbeidstid)",
 		"col.reopens":        "Gjenåpnet (ganger)",
-		"about.unit":         "Denne arbeidsboka er laget til statusmøtet med %s for %s. Den inneholder bare saker meldt inn fra enheten og enhetene under den. Telefontallene gjelder hele tjenestesenteret, fordi anrop ikke er knyttet til en enhet.",
+		"about.unit":         "Denne arbeidsboka er laget til statusmøtet med %s for %s. Den inneholder bare saker, nyansatte, reiseregninger og funn fra lønnskontrollen for enheten og enhetene under den. Telefontallene gjelder hele tjenestesenteret, fordi anrop ikke er knyttet til en enhet.",
 
 		"cases.opened":                 "Saker opprettet",
 		"cases.resolved":               "Saker løst",
@@ -88,7 +88,7 @@ var caseMessages = map[string]map[string]string{
 		"col.code":           "Unit code",
 
 		"title.unit":         "Status meeting %s – %s",
-		"subtitle.unit":      "Figures for the unit and the units below it; the last column is the meeting's quarter. Case times are business hours (h). Definitions are on the “About” sheet.",
+		"subtitle.unit":      "Figures for the unit and the units below it; the last column is the meeting's quarter. Case times are business hours (h), new-hire and travel times days (d). Definitions are on the “About” sheet.",
 		"section.unitkpis":   "The unit's figures by quarter",
 		"section.phone":      "Phone (whole centre)",
 		"note.phone":         "Phone figures are for the whole service centre, since calls carry no unit.",
@@ -104,7 +104,7 @@ var caseMessages = map[string]map[string]string{
 		"col.response_h":     "To first response, hours (business time)",
 		"col.resolution_h":   "To resolution, hours (business time)",
 		"col.reopens":        "Reopened (times)",
-		"about.unit":         "This workbook is made for the status meeting with %s for %s. It holds only the cases reported from the unit and the units below it. Phone figures are for the whole service centre, since calls carry no unit.",
+		"about.unit":         "This workbook is made for the status meeting with %s for %s. It holds only the cases, new hires, travel claims and payroll findings of the unit and the units below it. Phone figures are for the whole service centre, since calls carry no unit.",
 
 		"cases.opened":                 "Cases opened",
 		"cases.resolved":               "Cases resolved",

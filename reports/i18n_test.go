@@ -1,6 +1,9 @@
 package reports
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 var phoneKPIs = []string{
 	"phone.asa_s", "phone.avg_wait_all_s", "phone.service_level", "phone.abandon_rate",
@@ -16,13 +19,18 @@ var caseKPIs = []string{
 	"cases.resolved_within_target", "cases.reopened",
 }
 
+var hireKPIs = []string{
+	"newhire.lead_bd_p50", "newhire.lead_bd_p90", "newhire.before_first_run",
+	"travel.days_to_pay_p50", "travel.days_to_pay_p90", "travel.paid_within_14d",
+}
+
 func TestEveryKPIHasNameAndDefinition(t *testing.T) {
 	for lang := range messages {
 		tr, err := newTranslator(lang)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, id := range append(phoneKPIs, caseKPIs...) {
+		for _, id := range slices.Concat(phoneKPIs, caseKPIs, hireKPIs) {
 			if tr.msg(id) == id || tr.definition(id) == "" {
 				t.Errorf("%s: %s lacks a name or a definition", lang, id)
 			}

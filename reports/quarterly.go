@@ -28,7 +28,8 @@ func sanitise(s string) string {
 }
 
 // WriteQuarterly renders the management quarterly workbook to path in
-// q.Lang: summary, phone, cases, units and "Om rapporten" sheets.
+// q.Lang: summary, phone, cases, units, new hires and travel, and "Om
+// rapporten" sheets.
 func WriteQuarterly(path string, q *Quarterly) error {
 	if q == nil {
 		return errors.New("quarterly workbook: no figures")
@@ -56,6 +57,7 @@ func buildQuarterly(f *excelize.File, tr translator, q *Quarterly) error {
 		{"sheet.phone", writePhone},
 		{"sheet.cases", writeCases},
 		{"sheet.units", writeUnits},
+		{"sheet.hirestravel", writeHiresTravel},
 		{"sheet.about", writeAbout},
 	}
 	for i, s := range sheets {
@@ -97,7 +99,7 @@ func writeSummary(w *sheetWriter, q *Quarterly) {
 	w.metColours(4, head+1, last)
 	w.freeze(head)
 	w.filter(1, head, summaryCols, last)
-	w.widths(40, 14, 12, 17, 18, 12, 12)
+	w.widths(50, 14, 12, 17, 18, 12, 12)
 }
 
 // summaryRow writes one KPI; before is its value last quarter, if any.
@@ -130,19 +132,27 @@ func (w *sheetWriter) status(col, row int, k KPI) {
 
 // metColours paints met cells green and not-met cells red in rows r1…r2.
 func (w *sheetWriter) metColours(col, r1, r2 int) {
-	if r2 < r1 {
-		return
-	}
-	rule := func(label string, style int) excelize.ConditionalFormatOptions {
-		return excelize.ConditionalFormatOptions{
-			Type: "cell", Criteria: "==", Value: `"` + label + `"`, Format: &style,
+	w.textColours(col, r1, r2, w.tr.msg("met.yes"), w.tr.msg("met.no"))
+}
+
+// textColours paints the cells of col in rows r1…r2 green where they read
+// good and red where they read bad; an empty label gets no rule.
+func (w *sheetWriter) textColours(col, r1, r2 int, good, bad string) {
+	var rules []excelize.ConditionalFormatOptions
+	for _, r := range []struct {
+		label string
+		style int
+	}{{good, w.st.good}, {bad, w.st.bad}} {
+		if r.label != "" {
+			rules = append(rules, excelize.ConditionalFormatOptions{
+				Type: "cell", Criteria: "==", Value: `"` + r.label + `"`, Format: &r.style,
+			})
 		}
 	}
-	w.do(func() error {
-		return w.f.SetConditionalFormat(w.sheet, area(col, r1, col, r2), []excelize.ConditionalFormatOptions{
-			rule(w.tr.msg("met.yes"), w.st.good), rule(w.tr.msg("met.no"), w.st.bad),
-		})
-	})
+	if r2 < r1 || len(rules) == 0 {
+		return
+	}
+	w.do(func() error { return w.f.SetConditionalFormat(w.sheet, area(col, r1, col, r2), rules) })
 }
 
 // paragraph writes wrapped explanatory text across columns 1…cols of row.

@@ -12,9 +12,11 @@ const (
 	fmtDuration = "[m]:ss"
 	fmtShare    = "0.0%"
 	fmtCount    = "#,##0"
-	fmtDecimal  = "#,##0.0"
 	fmtSeconds  = "0.0"
 	fmtHours    = "0.0" // business hours in tables whose column title names the unit
+	fmtDays     = "0.0" // a median of days in tables whose column title names the unit
+	fmtWholeDay = "0"   // one item's whole days, as the SQL counts them
+	fmtAmount   = "#,##0.00"
 	fmtDate     = "yyyy-mm-dd"
 	fmtDateTime = "yyyy-mm-dd hh:mm"
 	secondsADay = 86400.0
@@ -118,8 +120,9 @@ func solid(colour string) excelize.Fill {
 
 // unitFormat returns the number format for a KPI unit and the factor that
 // turns the KPI's value into the cell's value (seconds become days).
-// Business hours ("h") stay a plain number with the language's hour suffix:
-// they are working time, not a clock reading.
+// Business hours ("h") and days ("d") stay a plain number with the
+// language's suffix: they are working time or calendar days, not a clock
+// reading.
 func unitFormat(unit string, tr translator) (string, float64) {
 	switch unit {
 	case "s":
@@ -128,10 +131,8 @@ func unitFormat(unit string, tr translator) (string, float64) {
 		return fmtShare, 1
 	case "count", "NOK":
 		return fmtCount, 1
-	case "h":
-		return fmt.Sprintf(`0.0" %s"`, tr.msg("unit.h")), 1
-	case "d":
-		return fmtDecimal, 1
+	case "h", "d":
+		return fmt.Sprintf(`0.0" %s"`, tr.msg("unit."+unit)), 1
 	}
 	return "General", 1
 }
@@ -162,10 +163,8 @@ func changeFormat(unit string, tr translator) (string, float64) {
 		return signed(tr.msg("unit.pp")), 100
 	case "count", "NOK":
 		return "+#,##0;-#,##0;0", 1
-	case "h":
-		return signed(tr.msg("unit.h")), 1
-	case "d":
-		return "+#,##0.0;-#,##0.0;0.0", 1
+	case "h", "d":
+		return signed(tr.msg("unit." + unit)), 1
 	}
 	return "+General;-General;General", 1
 }

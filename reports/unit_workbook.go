@@ -36,9 +36,9 @@ func fileSafeCode(code string) string {
 }
 
 // WriteUnit renders a unit's status-meeting workbook to path in u.Lang: its
-// key figures by quarter with the centre's phone figures, its cases, and an
-// "Om rapporten" sheet. It writes only what u holds; the caller picks the
-// unit's rows.
+// key figures by quarter with the centre's phone figures, its cases, new
+// hires, travel claims and payroll findings, and an "Om rapporten" sheet.
+// It writes only what u holds; the caller picks the unit's rows.
 func WriteUnit(path string, u *UnitReport) error {
 	if u == nil {
 		return errors.New("unit workbook: no figures")
@@ -66,8 +66,19 @@ func buildUnit(f *excelize.File, tr translator, u *UnitReport) error {
 	if w.err != nil {
 		return w.err
 	}
-	if err := writeUnitCases(addSheet(f, st, tr, "sheet.cases", false), u, loc); err != nil {
-		return err
+	lists := []struct {
+		id    string
+		write func(*sheetWriter) error
+	}{
+		{"sheet.cases", func(w *sheetWriter) error { return writeUnitCases(w, u, loc) }},
+		{"sheet.newhires", func(w *sheetWriter) error { return writeUnitNewHires(w, u, loc) }},
+		{"sheet.travel", func(w *sheetWriter) error { return writeUnitTravel(w, u, loc) }},
+		{"sheet.checks", func(w *sheetWriter) error { return writeUnitChecks(w, u) }},
+	}
+	for _, l := range lists {
+		if err := l.write(addSheet(f, st, tr, l.id, false)); err != nil {
+			return err
+		}
 	}
 	w = addSheet(f, st, tr, "sheet.about", false)
 	writeUnitAbout(w, u, loc)
@@ -173,18 +184,23 @@ func centrePhone(w *sheetWriter, row int, kpis []KPI, quarter string) {
 }
 
 // writeUnitAbout fills the unit workbook's "Om rapporten" sheet: what the
-// workbook is for, the definitions of the KPIs it shows, and its origin.
+// workbook is for, that its lists of people are personal data, the
+// definitions of the KPIs it shows, and its origin.
 func writeUnitAbout(w *sheetWriter, u *UnitReport, loc *time.Location) {
 	const width = 36 + 30 + definitionWidth
 	w.text(1, 1, w.tr.msg("title.about"), w.st.title)
 	about := w.tr.msgf("about.unit", unitLabel(u.Unit), u.Quarter)
 	w.paragraph(2, 3, about, 17)
 	w.fitRow(2, about, width)
+	w.text(1, 4, w.tr.msg("section.personal"), w.st.section)
+	people := w.tr.msgf("about.unitlists", w.tr.msg("sheet.newhires"), w.tr.msg("sheet.travel"), w.tr.msg("sheet.checks"))
+	w.paragraph(5, 3, people, 17)
+	w.fitRow(5, people, width)
 	var shown [][]string
 	for _, ks := range u.KPIs {
 		shown = append(shown, kpiIDs(ks))
 	}
-	row := definitions(w, 4, append(shown, kpiIDs(u.Phone))...)
+	row := definitions(w, 7, append(shown, kpiIDs(u.Phone))...)
 	software(w, row, u.Version, u.GeneratedAt, loc)
 	w.freeze(1)
 	w.widths(36, 30, definitionWidth)

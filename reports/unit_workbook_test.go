@@ -101,8 +101,8 @@ func TestUnitFileName(t *testing.T) {
 
 func TestWriteUnitSheetNames(t *testing.T) {
 	for lang, want := range map[string][]string{
-		"nb": {"Nøkkeltall", "Saker", "Om rapporten"},
-		"en": {"Key figures", "Cases", "About"},
+		"nb": {"Nøkkeltall", "Saker", "Nyansatte", "Reiseregninger", "Lønnskontroll", "Om rapporten"},
+		"en": {"Key figures", "Cases", "New hires", "Travel claims", "Payroll checks", "About"},
 	} {
 		t.Run(lang, func(t *testing.T) {
 			f := writeUnitSample(t, sampleUnit(lang))
@@ -186,7 +186,7 @@ func TestUnitAbout(t *testing.T) {
 	u := sampleUnit("nb")
 	f := writeUnitSample(t, u)
 	const about = "Om rapporten"
-	find(t, f, about, "Denne arbeidsboka er laget til statusmøtet med Fakultet for informasjonsteknologi og elektroteknikk (IE) for 2026Q3. Den inneholder bare saker meldt inn fra enheten og enhetene under den. Telefontallene gjelder hele tjenestesenteret, fordi anrop ikke er knyttet til en enhet.")
+	find(t, f, about, "Denne arbeidsboka er laget til statusmøtet med Fakultet for informasjonsteknologi og elektroteknikk (IE) for 2026Q3. Den inneholder bare saker, nyansatte, reiseregninger og funn fra lønnskontrollen for enheten og enhetene under den. Telefontallene gjelder hele tjenestesenteret, fordi anrop ikke er knyttet til en enhet.")
 	for _, id := range []string{"cases.opened", "cases.resolution_bh_p50", "cases.reopened", "phone.asa_s", "phone.abandon_rate"} {
 		find(t, f, about, id)
 		find(t, f, about, messages["nb"]["def."+id])

@@ -115,7 +115,7 @@ func TestDemoWorkbooks(t *testing.T) {
 
 			xlsx := filepath.Join(dir, "reports", "kvartalsrapport-"+tt.quarter+".xlsx")
 			f := openWorkbook(t, xlsx)
-			if got, want := f.GetSheetList(), []string{"Sammendrag", "Telefon", "Saker", "Enheter", "Om rapporten"}; !slices.Equal(got, want) {
+			if got, want := f.GetSheetList(), []string{"Sammendrag", "Telefon", "Saker", "Enheter", "Nyansatte og reiser", "Om rapporten"}; !slices.Equal(got, want) {
 				t.Errorf("sheets = %q, want %q", got, want)
 			}
 
@@ -192,9 +192,10 @@ func TestDemoTwice(t *testing.T) {
 	dir := demoDir(t)
 	db := demoDB(t)
 	before := ledgerSize(t, db)
-	// 12 monthly queue_logs, the unit tree, the case export and its history.
-	if before != 15 {
-		t.Errorf("ledger holds %d files after the demo, want 15", before)
+	// 12 monthly queue_logs, the unit tree, the case export and its
+	// history, employees, pay lines, travel claims and new-hire cases.
+	if before != 19 {
+		t.Errorf("ledger holds %d files after the demo, want 19", before)
 	}
 	figures := func() map[string]string {
 		out := map[string]string{}
@@ -249,15 +250,15 @@ func TestReportLanguage(t *testing.T) {
 		status  string // its status cell
 	}{
 		{"default bokmål", nil, "2026Q3",
-			[]string{"Sammendrag", "Telefon", "Saker", "Enheter", "Om rapporten"}, asaLabel, metYes},
+			[]string{"Sammendrag", "Telefon", "Saker", "Enheter", "Nyansatte og reiser", "Om rapporten"}, asaLabel, metYes},
 		{"--lang nb", []string{"--lang", "nb"}, "2026Q1",
-			[]string{"Sammendrag", "Telefon", "Saker", "Enheter", "Om rapporten"}, asaLabel, metNo},
+			[]string{"Sammendrag", "Telefon", "Saker", "Enheter", "Nyansatte og reiser", "Om rapporten"}, asaLabel, metNo},
 		{"--lang en", []string{"--lang", "en"}, "2026Q3",
-			[]string{"Summary", "Phone", "Cases", "Units", "About"}, "Average speed of answer (ASA)", "● Met"},
+			[]string{"Summary", "Phone", "Cases", "Units", "New hires and travel", "About"}, "Average speed of answer (ASA)", "● Met"},
 		{"--lang en, not met", []string{"--lang", "en"}, "2026Q1",
-			[]string{"Summary", "Phone", "Cases", "Units", "About"}, "Average speed of answer (ASA)", "● Not met"},
+			[]string{"Summary", "Phone", "Cases", "Units", "New hires and travel", "About"}, "Average speed of answer (ASA)", "● Not met"},
 		{"quarter without data", nil, "2024Q1",
-			[]string{"Sammendrag", "Telefon", "Saker", "Enheter", "Om rapporten"}, asaLabel, ""},
+			[]string{"Sammendrag", "Telefon", "Saker", "Enheter", "Nyansatte og reiser", "Om rapporten"}, asaLabel, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -163,6 +163,7 @@ func (a *app) settingsShown() [][2]string {
 		{"phone.queues", queues},
 		{"targets.phone.asa_s", fmtTarget(c.Target("phone.asa_s"))},
 		{"ingest.reject_limit", fmt.Sprint(c.Ingest.RejectLimit)},
+		{"payroll.travel_paid_within_days", fmt.Sprint(c.Payroll.TravelPaidWithinDays)},
 	}
 }
 
