@@ -144,6 +144,7 @@ type UnitReport struct {
 	NewHires    []NewHireRow  // registered or starting in the quarter
 	Travel      []TravelRow   // claims paid in the quarter
 	Findings    []UnitFinding // payroll findings of the quarter's runs
+	Followup    *Followup     // the unit's follow-up lists as of the quarter's last day
 	Version     string
 	GeneratedAt time.Time
 }

@@ -32,6 +32,7 @@ type Config struct {
 	Phone    Phone                         `yaml:"phone"`
 	Cases    Cases                         `yaml:"cases"`
 	Payroll  Payroll                       `yaml:"payroll"`
+	Followup Followup                      `yaml:"followup"`
 	Checks   map[string]map[string]float64 `yaml:"checks"`
 	Targets  map[string]*float64           `yaml:"targets"`
 	Aliases  map[string]Aliases            `yaml:"aliases"`
@@ -89,6 +90,16 @@ type Payroll struct {
 	CutoffWorkingDays    int                `yaml:"cutoff_working_days"`
 	TravelPaidWithinDays int                `yaml:"travel_paid_within_days"`
 	StateRates           map[int]StateRates `yaml:"state_rates"`
+}
+
+// Followup holds the limits of the follow-up lists (SPEC §4.5).
+type Followup struct {
+	HorizonDays        int `yaml:"horizon_days"`
+	PlanWeeks          int `yaml:"plan_weeks"`
+	DialogueWeeks      int `yaml:"dialogue_weeks"`
+	EmployerPeriodDays int `yaml:"employer_period_days"`
+	RefundUnpaidDays   int `yaml:"refund_unpaid_days"`
+	UnsignedDays       int `yaml:"unsigned_days"`
 }
 
 // StateRates are one year's state travel rates in NOK; nil where not known.
@@ -211,6 +222,11 @@ func (c *Config) validate() error {
 	}
 	if err := c.Payroll.validate(); err != nil {
 		return err
+	}
+	f := c.Followup
+	if f.HorizonDays < 0 || f.PlanWeeks <= 0 || f.DialogueWeeks < f.PlanWeeks || f.EmployerPeriodDays <= 0 ||
+		f.RefundUnpaidDays <= 0 || f.UnsignedDays <= 0 {
+		return fmt.Errorf("followup: day and week limits must be positive, dialogue_weeks ≥ plan_weeks")
 	}
 	for cat, h := range c.Cases.ResolutionTargetsH {
 		if h <= 0 {

@@ -75,6 +75,12 @@ func (e *Engine) setVariables(ctx context.Context) error {
 		"SET VARIABLE hourly_codes = " + listLiteral(e.cfg.Payroll.HourlyCodes),
 		"SET VARIABLE holiday_pay_codes = " + listLiteral(e.cfg.Payroll.HolidayPayCodes),
 		fmt.Sprintf("SET VARIABLE travel_paid_within_days = %d", e.cfg.Payroll.TravelPaidWithinDays),
+		fmt.Sprintf("SET VARIABLE followup_horizon_days = %d", e.cfg.Followup.HorizonDays),
+		fmt.Sprintf("SET VARIABLE followup_plan_days = %d", 7*e.cfg.Followup.PlanWeeks),
+		fmt.Sprintf("SET VARIABLE followup_dialogue_days = %d", 7*e.cfg.Followup.DialogueWeeks),
+		fmt.Sprintf("SET VARIABLE employer_period_days = %d", e.cfg.Followup.EmployerPeriodDays),
+		fmt.Sprintf("SET VARIABLE refund_unpaid_days = %d", e.cfg.Followup.RefundUnpaidDays),
+		fmt.Sprintf("SET VARIABLE unsigned_days = %d", e.cfg.Followup.UnsignedDays),
 		"SET VARIABLE status_map = " + mapLiteral(e.cfg.Cases.StatusMap, quote, "VARCHAR"),
 		"SET VARIABLE resolution_targets_h = " + mapLiteral(e.cfg.Cases.ResolutionTargetsH,
 			func(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }, "DOUBLE"),
@@ -289,9 +295,12 @@ func (e *Engine) params(query string, q Quarter, unit string) []any {
 	if unit != "" {
 		u = unit
 	}
+	// Longer names first: "$quarter" must not match inside "$quarter_end".
 	all := []sql.NamedArg{
 		sql.Named("quarter_start", q.Start(loc)), sql.Named("quarter_end", q.End(loc)),
 		sql.Named("quarter", q.String()), sql.Named("unit", u),
+		// A quarter's follow-up KPIs are taken as of its last day.
+		sql.Named("as_of", q.End(loc).AddDate(0, 0, -1).Format(time.DateOnly)),
 	}
 	var args []any
 	for _, a := range all {
