@@ -46,6 +46,16 @@ const (
 	TravelClaims = "travel-claims"
 )
 
+// Formats of follow-up input (SPEC §2.4), as named on the command line.
+// Each reads a CSV file, or by its name a workbook (*.xlsx) or a Parquet
+// file (*.parquet).
+const (
+	Absences    = "absences"
+	NavRefunds  = "nav-refunds"
+	Contracts   = "contracts"
+	FormsInFlow = "forms-in-flow"
+)
+
 // BatchError lists the files of a batch that failed; the others loaded.
 type BatchError struct{ Errs []error }
 
@@ -113,6 +123,14 @@ func (l *Loader) format(ctx context.Context, name string) (format, error) {
 		return newEmployeesFormat(loc, aliases[Employees]), nil
 	case TravelClaims:
 		return travelFormat(loc, aliases[TravelClaims]), nil
+	case Absences:
+		return newAbsencesFormat(loc, aliases[Absences]), nil
+	case NavRefunds:
+		return navRefundsFormat(loc, aliases[NavRefunds]), nil
+	case Contracts:
+		return contractsFormat(loc, aliases[Contracts]), nil
+	case FormsInFlow:
+		return formsFormat(loc, aliases[FormsInFlow]), nil
 	}
 	key, err := l.Store.HashKey(ctx, os.Getenv(l.Config.Ingest.HashKeyEnv))
 	if err != nil {
@@ -125,7 +143,7 @@ func (l *Loader) format(ctx context.Context, name string) (format, error) {
 		return callsCSVFormat{loc: l.Config.Location, aliases: l.Config.Aliases[CallsCSV], caller: newKeyedHash(key)}, nil
 	}
 	return nil, fmt.Errorf("unknown format %q: want queue_log, calls-csv, topdesk-json, cases-csv, cases-xlsx, case-history-csv, units, "+
-		"pay-lines, employees or travel-claims", name)
+		"pay-lines, employees, travel-claims, absences, nav-refunds, contracts or forms-in-flow", name)
 }
 
 func (l *Loader) report(r *Result) {

@@ -25,7 +25,14 @@ func (e *Engine) queryFor(ctx context.Context, name string, q Quarter, unit stri
 	if err != nil {
 		return err
 	}
-	args := append(e.params(string(b), q, unit), extra...)
+	// An extra parameter overrides the quarter's of the same name ($as_of).
+	var args []any
+	for _, a := range e.params(string(b), q, unit) {
+		if !overridden(a.(sql.NamedArg).Name, extra) {
+			args = append(args, a)
+		}
+	}
+	args = append(args, extra...)
 	return e.queryText(ctx, "breakdowns/"+name, string(b), scan, args...)
 }
 
@@ -100,4 +107,13 @@ func ptr(v sql.NullFloat64) *float64 {
 		return nil
 	}
 	return &v.Float64
+}
+
+func overridden(name string, extra []any) bool {
+	for _, x := range extra {
+		if n, ok := x.(sql.NamedArg); ok && n.Name == name {
+			return true
+		}
+	}
+	return false
 }

@@ -154,10 +154,15 @@ func (e *Engine) writePhoneHours(ctx context.Context) error {
 // writeWorkDays fills cal_work_days for every date the case data spans,
 // with a year's margin on either side so clocks never fall off the table.
 func (e *Engine) writeWorkDays(ctx context.Context) error {
+	// Cases, and the follow-up lists' deadlines (working_day_by).
 	from, to, err := e.span(ctx, `SELECT least(min(call_date), min(creation_date)) AS lo,
 			greatest(max(call_date), max(creation_date), max(response_date), max(completed_date), max(closed_date), max(modified_at)) AS hi
 		FROM raw_cases
-		UNION ALL SELECT min(changed_at), max(changed_at) FROM raw_case_history`)
+		UNION ALL SELECT min(changed_at), max(changed_at) FROM raw_case_history
+		UNION ALL SELECT min(registered_at), max(registered_at) FROM raw_employees
+		UNION ALL SELECT min(from_date)::TIMESTAMPTZ, max(coalesce(to_date, from_date))::TIMESTAMPTZ FROM raw_absences
+		UNION ALL SELECT min(sent_at), max(sent_at) FROM raw_contracts
+		UNION ALL SELECT min(submitted_at), max(submitted_at) FROM raw_forms_in_flow`)
 	if err != nil || from.IsZero() {
 		return e.refill(ctx, "cal_work_days", "(?::DATE, ?, ?, ?, ?)", nil, err)
 	}
@@ -190,8 +195,12 @@ func (e *Engine) writeWorkDays(ctx context.Context) error {
 // and the year after, from the pay calendar.
 func (e *Engine) writePayDates(ctx context.Context) error {
 	const tuple = "(?, ?::DATE, ?::DATE)"
+	// Forms in flow look up the next cut-off, so their dates count too.
 	from, to, err := e.span(ctx, `SELECT min(pay_date)::TIMESTAMPTZ AS lo, max(pay_date)::TIMESTAMPTZ AS hi FROM raw_pay_lines
-		UNION ALL SELECT min(registered_at), max(registered_at) FROM raw_employees`)
+		UNION ALL SELECT min(registered_at), max(registered_at) FROM raw_employees
+		UNION ALL SELECT min(submitted_at), max(coalesce(approved_at, submitted_at)) FROM raw_forms_in_flow
+		UNION ALL SELECT min(from_date)::TIMESTAMPTZ, max(coalesce(to_date, from_date))::TIMESTAMPTZ FROM raw_absences
+		UNION ALL SELECT min(sent_at), max(sent_at) FROM raw_contracts`)
 	if err != nil || from.IsZero() {
 		return e.refill(ctx, "cal_pay_dates", tuple, nil, err)
 	}

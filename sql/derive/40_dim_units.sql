@@ -12,6 +12,10 @@ seen AS (
     SELECT caller_unit AS code FROM stg_cases WHERE caller_unit IS NOT NULL
     UNION SELECT unit FROM stg_employments WHERE unit IS NOT NULL
     UNION SELECT unit FROM raw_travel_claims WHERE unit IS NOT NULL
+    UNION SELECT unit FROM raw_absences WHERE unit IS NOT NULL
+    UNION SELECT unit FROM raw_nav_refunds WHERE unit IS NOT NULL
+    UNION SELECT unit FROM raw_contracts WHERE unit IS NOT NULL
+    UNION SELECT unit FROM raw_forms_in_flow WHERE unit IS NOT NULL
 )
 SELECT * FROM tree
 UNION ALL

@@ -115,20 +115,27 @@ WHERE start_date < CAST(d AS DATE)
 -- d (the end of that day). Forms still in flow at d, and those of this
 -- month's run, are considered.
 CREATE OR REPLACE MACRO followup_forms(d) AS TABLE
-WITH f AS (
-    SELECT *,
-           coalesce(pay_cutoff,
-                    (SELECT timezone(getvariable('tz'), CAST(min(p.cutoff) + 1 AS TIMESTAMP))
-                     FROM cal_pay_dates p WHERE p.cutoff >= CAST(d AS DATE))) AS cutoff_at
+WITH n AS (
+    SELECT *, (SELECT min(p.cutoff) FROM cal_pay_dates p WHERE p.cutoff >= CAST(d AS DATE)) AS next_cutoff
     FROM stg_forms
+),
+f AS (
+    SELECT *,
+           coalesce(local_date(pay_cutoff), next_cutoff) AS cutoff_day,
+           -- A cut-off given as a date (midnight) lasts the whole day.
+           CASE WHEN pay_cutoff IS NULL THEN timezone(getvariable('tz'), CAST(next_cutoff + 1 AS TIMESTAMP))
+                WHEN CAST(timezone(getvariable('tz'), pay_cutoff) AS TIME) = TIME '00:00:00'
+                THEN timezone(getvariable('tz'), CAST(local_date(pay_cutoff) + 1 AS TIMESTAMP))
+                ELSE pay_cutoff END AS cutoff_at
+    FROM n
     WHERE affects_pay AND lower(coalesce(status, '')) NOT IN ('avvist', 'rejected', 'trukket', 'withdrawn')
       AND (submitted_at IS NULL OR submitted_at < as_of_instant(d))
 )
 SELECT 'forms' AS list, 'blocking' AS kind, unit, employee_id, form_id AS ref, NULL::DATE AS from_date, NULL::DATE AS to_date,
-       NULL::DOUBLE AS grade_pct, local_date(cutoff_at) AS deadline, cutoff_at < as_of_instant(d) AS overdue, NULL::DOUBLE AS amount,
+       NULL::DOUBLE AS grade_pct, cutoff_day AS deadline, cutoff_at < as_of_instant(d) AS overdue, NULL::DOUBLE AS amount,
        coalesce(form_type, 'Skjema') || ' hos ' || coalesce(approver_role, '?') || ' (' || coalesce(current_step, coalesce(status, '')) || ')' AS detail
 FROM f
-WHERE (approved_at IS NULL OR approved_at >= as_of_instant(d) OR local_date(cutoff_at) >= date_trunc('month', CAST(d AS DATE)))
+WHERE (approved_at IS NULL OR approved_at >= as_of_instant(d) OR cutoff_day >= date_trunc('month', CAST(d AS DATE)))
   AND (approved_at IS NULL OR approved_at > cutoff_at);
 
 -- Every list at once.
