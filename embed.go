@@ -16,7 +16,7 @@ var sqlDir embed.FS
 // queries and checks.
 var SQL = sub(sqlDir, "sql")
 
-//go:embed schedules
+//go:embed schedules/*.yaml
 var schedulesDir embed.FS
 
 // Schedules holds schedules/ (as its root): the default job table.

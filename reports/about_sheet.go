@@ -20,7 +20,7 @@ var phoneTableKPIs = []string{
 func writeAbout(w *sheetWriter, q *Quarterly) {
 	loc := location(q.Calendar.Timezone)
 	w.text(1, 1, w.tr.msg("title.about"), w.st.title)
-	row := definitions(w, 3, kpiIDs(q.KPIs), phoneTableKPIs, caseTableKPIs, hiresTableKPIs)
+	row := definitions(w, 3, kpiIDs(q.KPIs), phoneTableKPIs, caseTableKPIs, hiresTableKPIs, trendAndDeviationIDs(q))
 	row = calendar(w, row, q, loc)
 	row = settings(w, row, q.Config)
 	row = inputFiles(w, row, q.Files, loc)

@@ -131,7 +131,7 @@ func TestCasesChart(t *testing.T) {
 			t.Errorf("the cases chart lacks %s", want)
 		}
 	}
-	if rels := zipEntry(t, with, "xl/worksheets/_rels/sheet3.xml.rels"); !strings.Contains(rels, "drawing") {
+	if rels := zipEntry(t, with, "xl/worksheets/_rels/sheet4.xml.rels"); !strings.Contains(rels, "drawing") {
 		t.Error("the chart's drawing is not on the cases sheet")
 	}
 }

@@ -84,6 +84,7 @@ func daysToPay(w *sheetWriter, row int, units []HireTravelRow) {
 		return
 	}
 	slices.SortStableFunc(paid, func(a, b HireTravelRow) int { return cmp.Compare(*b.DaysP50, *a.DaysP50) })
+	w.keepOnPage(row, max(len(paid)+3, int(daysChartHeight(len(paid)))/20+1), columnsPixels(hiresWidths...))
 	w.text(1, row, w.tr.msg("section.daystopay"), w.st.section)
 	w.text(1, row+1, w.tr.msg("note.daystopay"), w.st.subtitle)
 	head := row + 2
@@ -117,13 +118,16 @@ func (w *sheetWriter) daysChart(head, n int) {
 		}},
 		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: w.tr.msg("chart.daystopay")}}},
 		Legend:    excelize.ChartLegend{Position: "none"},
-		Dimension: excelize.ChartDimension{Width: 520, Height: uint(max(260, 90+20*n))},
+		Dimension: excelize.ChartDimension{Width: 520, Height: daysChartHeight(n)},
 		PlotArea:  excelize.ChartPlotArea{ShowVal: true},
 		XAxis:     excelize.ChartAxis{Font: axisFont, ReverseOrder: true},
 		YAxis:     excelize.ChartAxis{MajorGridLines: true, Font: axisFont},
 	}
 	w.do(func() error { return w.f.AddChart(w.sheet, cell(hiresChartCol, head-2), chart) })
 }
+
+// daysChartHeight is the days-to-pay chart's height in pixels for n units.
+func daysChartHeight(n int) uint { return uint(max(260, 90+20*n)) }
 
 // paidWithinHeading names the paid-within column with the threshold in
 // force when the caller passed it in config, and as "the limit" otherwise.

@@ -107,7 +107,7 @@ func TestHiresTravelChart(t *testing.T) {
 			t.Errorf("the days-to-pay chart lacks %s", want)
 		}
 	}
-	if rels := zipEntry(t, path, "xl/worksheets/_rels/sheet5.xml.rels"); !strings.Contains(rels, "drawing") {
+	if rels := zipEntry(t, path, "xl/worksheets/_rels/sheet6.xml.rels"); !strings.Contains(rels, "drawing") {
 		t.Error("the chart's drawing is not on the new-hire and travel sheet")
 	}
 }

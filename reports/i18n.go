@@ -5,8 +5,10 @@ import "fmt"
 // messages holds every label the workbooks show, one map per language keyed
 // by message id. A KPI's name is keyed by its id and its one-line definition
 // by "def." + id. It is joined once from the tables below and in
-// i18n_cases.go, i18n_hires.go and payroll_i18n.go, and read-only after.
-var messages = joinMessages(baseMessages, caseMessages, hiresMessages, payrollMessages)
+// i18n_cases.go, i18n_hires.go, i18n_followup.go, i18n_deviations.go and
+// payroll_i18n.go, and read-only after.
+var messages = joinMessages(baseMessages, caseMessages, hiresMessages, followupMessages,
+	deviationMessages, payrollMessages)
 
 // baseMessages are the labels shared by the workbooks and the phone sheet's.
 var baseMessages = map[string]map[string]string{
@@ -16,7 +18,7 @@ var baseMessages = map[string]map[string]string{
 		"sheet.about":   "Om rapporten",
 
 		"title.summary":    "Kvartalsrapport %s – Seksjon for lønn og HR-tjenester",
-		"subtitle.summary": "Nøkkeltall for hele tjenestesenteret. Telefontider vises som minutter:sekunder, sakstider som arbeidstimer (t), tider for nyansatte og reiseregninger som dager (d). Endring = dette kvartalet minus forrige. Forklaringer står på arket «Om rapporten».",
+		"subtitle.summary": "Nøkkeltall for hele tjenestesenteret. Telefontider vises som minutter:sekunder, sakstider som arbeidstimer (t), tider for nyansatte og reiseregninger som dager (d). Endring = dette kvartalet minus forrige; pilen viser retningen, grønn når det gikk bedre og rød når det gikk dårligere. Kommentaren viser åpne avvik og tiltaket for dem (arket «Avvik»). Forklaringer står på arket «Om rapporten».",
 		"col.kpi":          "Nøkkeltall",
 		"col.value":        "Verdi %s",
 		"col.target":       "Mål",
@@ -122,7 +124,7 @@ var baseMessages = map[string]map[string]string{
 		"sheet.about":   "About",
 
 		"title.summary":    "Quarterly report %s – Payroll and HR Services",
-		"subtitle.summary": "Figures for the whole service centre. Phone times are shown as minutes:seconds, case times as business hours (h), new-hire and travel times as days (d). Change = this quarter minus the previous one. Definitions are on the “About” sheet.",
+		"subtitle.summary": "Figures for the whole service centre. Phone times are shown as minutes:seconds, case times as business hours (h), new-hire and travel times as days (d). Change = this quarter minus the previous one; the arrow shows its direction, green when it got better and red when it got worse. The comment shows open deviations and their measures (the “Deviations” sheet). Definitions are on the “About” sheet.",
 		"col.kpi":          "KPI",
 		"col.value":        "Value %s",
 		"col.target":       "Target",

@@ -72,11 +72,15 @@ type CalendarInfo struct {
 
 // Quarterly is everything the management workbook shows for one quarter.
 type Quarterly struct {
-	Quarter         string // "2026Q3"
-	PreviousQuarter string // "2026Q2"
-	Lang            string // "nb" (default) or "en"
-	KPIs            []KPI  // this quarter, centre-wide
-	Previous        []KPI  // the previous quarter; may be empty
+	Quarter         string     // "2026Q3"
+	PreviousQuarter string     // "2026Q2"
+	Lang            string     // "nb" (default) or "en"
+	KPIs            []KPI      // this quarter, centre-wide
+	Previous        []KPI      // the previous quarter; may be empty
+	YearAgo         []KPI      // the same quarter a year before; may be empty
+	TrendQuarters   []string   // up to the last 8 quarters, oldest first, ending with Quarter
+	Trends          []KPITrend // every KPI with a target or a planned measure
+	Deviations      []Deviation
 	Months          []PhonePeriod
 	Weeks           []PhonePeriod
 	Heat            []HeatCell

@@ -7,7 +7,14 @@ const (
 	periodCols   = 9
 	phoneHeadRow = 4
 	defaultASA   = 60.0 // the service agreement's target, seconds
+	// phoneChartRows are the rows the trend section's chart covers, with
+	// its heading.
+	phoneChartRows = 18
 )
+
+// phoneWidths are the phone sheet's column widths, period to the calls
+// table's Friday.
+var phoneWidths = []float64{26, 12, 12, 12, 13, 15, 12, 12, 12, 12, 12, 12, 12}
 
 // writePhone fills the phone sheet from top to bottom: months, weeks, the
 // hour × weekday tables, queues, and the ASA trend with its chart.
@@ -28,8 +35,9 @@ func writePhone(w *sheetWriter, q *Quarterly) {
 	target := asaTarget(q.KPIs)
 	row = heatTables(w, row+1, q.Heat, target)
 	row = queueTable(w, row+1, q.Queues)
+	w.keepOnPage(row+1, max(len(q.Trend)+2, phoneChartRows), columnsPixels(phoneWidths...))
 	trend(w, row+1, q.Trend, target)
-	w.widths(26, 12, 12, 12, 13, 15, 12, 12, 12, 12, 12, 12, 12)
+	w.widths(phoneWidths...)
 }
 
 // periodTable writes a header at row and one line per period, and returns

@@ -8,9 +8,6 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// summaryCols is the number of columns of the summary table.
-const summaryCols = 7
-
 // QuarterlyFileName returns the management workbook's file name for a
 // quarter such as "2026Q3". Anything but letters, digits and '-' is dropped,
 // so the name cannot climb out of the output folder.
@@ -28,8 +25,8 @@ func sanitise(s string) string {
 }
 
 // WriteQuarterly renders the management quarterly workbook to path in
-// q.Lang: summary, phone, cases, units, new hires and travel, and "Om
-// rapporten" sheets.
+// q.Lang: summary, trends, phone, cases, units, new hires and travel,
+// deviations, and "Om rapporten" sheets.
 func WriteQuarterly(path string, q *Quarterly) error {
 	if q == nil {
 		return errors.New("quarterly workbook: no figures")
@@ -54,10 +51,12 @@ func buildQuarterly(f *excelize.File, tr translator, q *Quarterly) error {
 		write func(*sheetWriter, *Quarterly)
 	}{
 		{"sheet.summary", writeSummary},
+		{"sheet.trends", writeTrends},
 		{"sheet.phone", writePhone},
 		{"sheet.cases", writeCases},
 		{"sheet.units", writeUnits},
 		{"sheet.hirestravel", writeHiresTravel},
+		{"sheet.deviations", writeDeviations},
 		{"sheet.about", writeAbout},
 	}
 	for i, s := range sheets {
@@ -72,62 +71,6 @@ func buildQuarterly(f *excelize.File, tr translator, q *Quarterly) error {
 	return f.SetDocProps(&excelize.DocProperties{
 		Title: tr.msgf("title.summary", q.Quarter), Creator: "slakpi " + q.Version, Language: tr.lang,
 	})
-}
-
-// writeSummary fills the summary sheet: one row per KPI with its value,
-// target, whether it was met, and the change since the previous quarter.
-func writeSummary(w *sheetWriter, q *Quarterly) {
-	const head = 3
-	w.text(1, 1, w.tr.msgf("title.summary", q.Quarter), w.st.title)
-	w.paragraph(2, summaryCols, w.tr.msg("subtitle.summary"), 32)
-	w.header(1, head, w.tr.msg("col.kpi"), strings.TrimSpace(w.tr.msgf("col.value", q.Quarter)),
-		w.tr.msg("col.target"), w.tr.msg("col.status"),
-		strings.TrimSpace(w.tr.msgf("col.previous", q.PreviousQuarter)),
-		w.tr.msg("col.change"), w.tr.msg("col.n"))
-	previous := make(map[string]KPI, len(q.Previous))
-	for _, k := range q.Previous {
-		previous[k.ID] = k
-	}
-	for i, k := range q.KPIs {
-		var before *float64
-		if p, ok := previous[k.ID]; ok {
-			before = p.Value
-		}
-		summaryRow(w, head+1+i, k, before)
-	}
-	last := head + len(q.KPIs)
-	w.metColours(4, head+1, last)
-	w.freeze(head)
-	w.filter(1, head, summaryCols, last)
-	w.widths(50, 14, 12, 17, 18, 12, 12)
-}
-
-// summaryRow writes one KPI; before is its value last quarter, if any.
-func summaryRow(w *sheetWriter, row int, k KPI, before *float64) {
-	w.text(1, row, w.tr.msg(k.ID), w.st.text)
-	w.measure(2, row, k.Value, k.Unit)
-	format, scale := targetFormat(k.Unit, k.Comparison, w.tr)
-	w.optional(3, row, k.Target, format, scale)
-	w.status(4, row, k)
-	w.measure(5, row, before, k.Unit)
-	format, scale = changeFormat(k.Unit, w.tr)
-	w.optional(6, row, difference(k.Value, before), format, scale)
-	w.count(7, row, k.N)
-}
-
-// status writes the traffic-light text; a KPI with a target that could not
-// be judged gets a grey, empty cell.
-func (w *sheetWriter) status(col, row int, k KPI) {
-	switch {
-	case k.Met != nil && *k.Met:
-		w.text(col, row, w.tr.msg("met.yes"), w.st.text)
-	case k.Met != nil:
-		w.text(col, row, w.tr.msg("met.no"), w.st.text)
-	case k.Target != nil:
-		w.style(col, row, w.st.notJudged)
-	default:
-		w.style(col, row, w.st.text)
-	}
 }
 
 // metColours paints met cells green and not-met cells red in rows r1…r2.

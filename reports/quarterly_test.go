@@ -191,9 +191,9 @@ func TestWriteQuarterlySheetNames(t *testing.T) {
 		lang string
 		want []string
 	}{
-		{"", []string{"Sammendrag", "Telefon", "Saker", "Enheter", "Nyansatte og reiser", "Om rapporten"}},
-		{"nb", []string{"Sammendrag", "Telefon", "Saker", "Enheter", "Nyansatte og reiser", "Om rapporten"}},
-		{"en", []string{"Summary", "Phone", "Cases", "Units", "New hires and travel", "About"}},
+		{"", []string{"Sammendrag", "Trender", "Telefon", "Saker", "Enheter", "Nyansatte og reiser", "Avvik", "Om rapporten"}},
+		{"nb", []string{"Sammendrag", "Trender", "Telefon", "Saker", "Enheter", "Nyansatte og reiser", "Avvik", "Om rapporten"}},
+		{"en", []string{"Summary", "Trends", "Phone", "Cases", "Units", "New hires and travel", "Deviations", "About"}},
 	}
 	for _, tt := range tests {
 		t.Run("lang="+tt.lang, func(t *testing.T) {
@@ -249,10 +249,10 @@ func TestEmptyQuarter(t *testing.T) {
 	if got, _ := f.GetCellValue("Telefon", "A5"); got != "Ingen data" {
 		t.Errorf("empty month table A5 = %q, want Ingen data", got)
 	}
-	if got := f.GetSheetList(); len(got) != 6 {
-		t.Errorf("sheets = %q, want 6", got)
+	if got := f.GetSheetList(); len(got) != 8 {
+		t.Errorf("sheets = %q, want 8", got)
 	}
-	for _, sheet := range []string{"Saker", "Enheter", "Nyansatte og reiser"} {
+	for _, sheet := range []string{"Trender", "Saker", "Enheter", "Nyansatte og reiser", "Avvik"} {
 		if _, err := f.GetCellValue(sheet, "A1"); err != nil {
 			t.Errorf("%s: %v", sheet, err)
 		}

@@ -58,7 +58,7 @@ func TestPhoneSheetHasChart(t *testing.T) {
 	if !strings.Contains(chart, "'Telefon'!$B$") {
 		t.Error("chart does not read the phone sheet's ASA column")
 	}
-	if rels := zipEntry(t, path, "xl/worksheets/_rels/sheet2.xml.rels"); !strings.Contains(rels, "drawing") {
+	if rels := zipEntry(t, path, "xl/worksheets/_rels/sheet3.xml.rels"); !strings.Contains(rels, "drawing") {
 		t.Error("the chart's drawing is not on the phone sheet")
 	}
 }
@@ -70,7 +70,7 @@ func TestFrozenHeadersAndFilters(t *testing.T) {
 		ySplit int
 		filter string
 	}{
-		{"Sammendrag", 3, "'Sammendrag'!$A$3:$G$9"},
+		{"Sammendrag", 3, "'Sammendrag'!$A$3:$J$9"},
 		{"Telefon", 4, "'Telefon'!$A$4:$I$7"},
 	}
 	filters := map[string]string{}

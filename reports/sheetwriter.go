@@ -154,17 +154,45 @@ func (w *sheetWriter) filter(c1, r1, c2, r2 int) {
 	w.do(func() error { return w.f.AutoFilter(w.sheet, area(c1, r1, c2, r2), nil) })
 }
 
-// printSetup prints the sheet landscape, one page wide and as many tall as
-// it needs.
+// printSetup prints the sheet landscape on A4, one page wide and as many
+// tall as it needs. The paper is set so that page breaks placed for A4 (see
+// keepOnPage) hold wherever the file is printed.
 func (w *sheetWriter) printSetup() {
-	landscape, one, tall := "landscape", 1, 0
+	landscape, one, tall, a4 := "landscape", 1, 0, 9
 	fit := true
 	w.do(func() error {
 		return w.f.SetSheetProps(w.sheet, &excelize.SheetPropsOptions{FitToPage: &fit})
 	})
 	w.do(func() error {
 		return w.f.SetPageLayout(w.sheet, &excelize.PageLayoutOptions{
-			Orientation: &landscape, FitToWidth: &one, FitToHeight: &tall,
+			Size: &a4, Orientation: &landscape, FitToWidth: &one, FitToHeight: &tall,
 		})
 	})
+}
+
+// keepOnPage starts a printed page at row unless rows row…row+n−1 already
+// fit on the first page, so a table or chart that does fit on one page is
+// never cut by a page break. widthPx is the sheet's printed width.
+func (w *sheetWriter) keepOnPage(row, n int, widthPx float64) {
+	if row > 1 && row+n-1 > pageRows(widthPx) {
+		w.do(func() error { return w.f.InsertPageBreak(w.sheet, cell(1, row)) })
+	}
+}
+
+// pageRows estimates, on the short side, how many default-height rows one
+// landscape A4 page holds when a sheet widthPx wide is fitted to the page's
+// width with the default margins.
+func pageRows(widthPx float64) int {
+	const pageW, pageH, rowH = 980.0, 620.0, 20.0
+	return int(pageH / min(1, pageW/widthPx) / rowH)
+}
+
+// columnsPixels is the width in pixels of columns of the given widths in
+// characters, as Excel converts them with its default font.
+func columnsPixels(widths ...float64) float64 {
+	px := 0.0
+	for _, w := range widths {
+		px += w*7 + 5
+	}
+	return px
 }

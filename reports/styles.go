@@ -17,6 +17,7 @@ const (
 	fmtDays     = "0.0" // a median of days in tables whose column title names the unit
 	fmtWholeDay = "0"   // one item's whole days, as the SQL counts them
 	fmtAmount   = "#,##0.00"
+	fmtNOK      = `#,##0" kr"` // a KPI in kroner, rounded to whole kroner
 	fmtDate     = "yyyy-mm-dd"
 	fmtDateTime = "yyyy-mm-dd hh:mm"
 	secondsADay = 86400.0
@@ -129,8 +130,10 @@ func unitFormat(unit string, tr translator) (string, float64) {
 		return fmtDuration, 1 / secondsADay
 	case "share":
 		return fmtShare, 1
-	case "count", "NOK":
+	case "count":
 		return fmtCount, 1
+	case "NOK":
+		return fmtNOK, 1
 	case "h", "d":
 		return fmt.Sprintf(`0.0" %s"`, tr.msg("unit."+unit)), 1
 	}
@@ -161,8 +164,10 @@ func changeFormat(unit string, tr translator) (string, float64) {
 		return `+0.0" s";-0.0" s";0" s"`, 1
 	case "share":
 		return signed(tr.msg("unit.pp")), 100
-	case "count", "NOK":
+	case "count":
 		return "+#,##0;-#,##0;0", 1
+	case "NOK":
+		return `+#,##0" kr";-#,##0" kr";0" kr"`, 1
 	case "h", "d":
 		return signed(tr.msg("unit." + unit)), 1
 	}

@@ -37,7 +37,8 @@ func fileSafeCode(code string) string {
 
 // WriteUnit renders a unit's status-meeting workbook to path in u.Lang: its
 // key figures by quarter with the centre's phone figures, its cases, new
-// hires, travel claims and payroll findings, and an "Om rapporten" sheet.
+// hires, travel claims and payroll findings, its follow-up lists when it
+// has them, and an "Om rapporten" sheet.
 // It writes only what u holds; the caller picks the unit's rows.
 func WriteUnit(path string, u *UnitReport) error {
 	if u == nil {
@@ -66,14 +67,14 @@ func buildUnit(f *excelize.File, tr translator, u *UnitReport) error {
 	if w.err != nil {
 		return w.err
 	}
-	lists := []struct {
-		id    string
-		write func(*sheetWriter) error
-	}{
+	lists := []unitSheet{
 		{"sheet.cases", func(w *sheetWriter) error { return writeUnitCases(w, u, loc) }},
 		{"sheet.newhires", func(w *sheetWriter) error { return writeUnitNewHires(w, u, loc) }},
 		{"sheet.travel", func(w *sheetWriter) error { return writeUnitTravel(w, u, loc) }},
 		{"sheet.checks", func(w *sheetWriter) error { return writeUnitChecks(w, u) }},
+	}
+	if u.Followup != nil {
+		lists = append(lists, unitSheet{"sheet.followup", func(w *sheetWriter) error { return writeUnitFollowup(w, u) }})
 	}
 	for _, l := range lists {
 		if err := l.write(addSheet(f, st, tr, l.id, false)); err != nil {
@@ -90,6 +91,13 @@ func buildUnit(f *excelize.File, tr translator, u *UnitReport) error {
 	return f.SetDocProps(&excelize.DocProperties{
 		Title: tr.msgf("title.unit", unitLabel(u.Unit), u.Quarter), Creator: "slakpi " + u.Version, Language: tr.lang,
 	})
+}
+
+// unitSheet is one of the unit workbook's list sheets: its name's message
+// id and what fills it.
+type unitSheet struct {
+	id    string
+	write func(*sheetWriter) error
 }
 
 // unitLabel names a unit as "Name (CODE)", or by its code alone.
@@ -200,7 +208,15 @@ func writeUnitAbout(w *sheetWriter, u *UnitReport, loc *time.Location) {
 	for _, ks := range u.KPIs {
 		shown = append(shown, kpiIDs(ks))
 	}
-	row := definitions(w, 7, append(shown, kpiIDs(u.Phone))...)
+	shown = append(shown, kpiIDs(u.Phone))
+	row := 7
+	if u.Followup != nil { // its sheet shows the follow-up KPIs and health data
+		health := w.tr.msgf("about.unitfollowup", w.tr.msg("sheet.followup"))
+		w.paragraph(6, 3, health, 17)
+		w.fitRow(6, health, width)
+		shown, row = append(shown, followupKPIIDs), 8
+	}
+	row = definitions(w, row, shown...)
 	software(w, row, u.Version, u.GeneratedAt, loc)
 	w.freeze(1)
 	w.widths(36, 30, definitionWidth)

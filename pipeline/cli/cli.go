@@ -39,11 +39,17 @@ commands:
   ingest cases [--format topdesk-json|cases-csv|cases-xlsx|case-history-csv] FILE...
   ingest units FILE
   ingest payroll [--kind pay-lines|employees|travel-claims] FILE...
+  ingest followup [--kind absences|nav-refunds|contracts|forms-in-flow] FILE...
   kpi --quarter YYYYQn [--unit CODE] [--json]   the quarter's KPIs
   report quarterly --quarter YYYYQn --out DIR
   report units     --quarter YYYYQn --out DIR [--unit CODE]
+  report followup  --out DIR [--as-of DATE]
   check payroll --run RUN_ID --out DIR [--json]   exit 1: unaccepted errors, 2: a rule could not run
   check accept FINGERPRINT --reason TEXT
+  avvik list [--json] | avvik note --kpi ID --quarter YYYYQn --text TEXT
+  export parquet --out DIR              Hive-partitioned Parquet of the raw and KPI tables
+  schedule [--once JOB] [--log-format text|json]   the cron daemon, or one job now
+  schedule --list [--from DATE] [--count N] [--json]   the next N runs of every job
 `
 
 // globals are the flags every command takes, before or after its name.
@@ -124,8 +130,12 @@ func (a *app) run(ctx context.Context, args []string) error {
 		return nil
 	case "check":
 		return a.check(ctx, rest)
-	case "avvik", "schedule", "export":
-		return fmt.Errorf("%s: not built yet in this version", cmd)
+	case "avvik":
+		return a.avvik(ctx, rest)
+	case "export":
+		return a.export(ctx, rest)
+	case "schedule":
+		return a.schedule(ctx, rest)
 	}
 	return fmt.Errorf("%w: unknown command %q", errUsage, cmd)
 }
@@ -172,8 +182,11 @@ func parseAll(fs *flag.FlagSet, args []string) error {
 	return fs.Parse(append(append([]string{"--"}, rest...), tail...))
 }
 
-// setup loads the configuration and calendar.
+// setup loads the configuration and calendar, once.
 func (a *app) setup() error {
+	if a.cfg != nil {
+		return nil
+	}
 	if a.g.lang != "nb" && a.g.lang != "en" {
 		return fmt.Errorf("%w: --lang %q: want nb or en", errUsage, a.g.lang)
 	}
@@ -196,17 +209,22 @@ func (a *app) open(ctx context.Context, create bool) (*store.Store, error) {
 	if err := a.setup(); err != nil {
 		return nil, err
 	}
-	path := a.g.db
-	if path == "" {
-		path = os.Getenv("SLAKPI_DB")
-	}
-	if path == "" {
-		path = "slakpi.duckdb"
-	}
+	path := a.dbPath()
 	if _, err := os.Stat(path); !create && errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("database %s does not exist: load data first (slakpi ingest …), or name another with --db or SLAKPI_DB", path)
 	}
 	return store.Open(ctx, path, slakpi.SQL, store.Options{})
+}
+
+// dbPath is --db, else $SLAKPI_DB, else ./slakpi.duckdb.
+func (a *app) dbPath() string {
+	if a.g.db != "" {
+		return a.g.db
+	}
+	if p := os.Getenv("SLAKPI_DB"); p != "" {
+		return p
+	}
+	return "slakpi.duckdb"
 }
 
 // stderrIsTerminal tells whether progress may be drawn on stderr.

@@ -41,7 +41,6 @@ func TestExitCodes(t *testing.T) {
 		{"ingest phone without files", []string{"ingest", "phone", "--db", db}, 2, []string{"no files"}, true},
 		{"ingest phone missing file", []string{"ingest", "phone", "--db", db, missing}, 1, []string{missing}, false},
 		{"ingest phone unknown format", []string{"ingest", "phone", "--format", "mp3", "--db", db, missing}, 1, []string{`"mp3"`}, false},
-		{"command not built yet", []string{"avvik", "list"}, 1, []string{"avvik", "not built"}, false},
 		{"kpi on a database that does not exist", []string{"kpi", "--quarter", "2026Q1", "--db", filepath.Join(dir, "typo.duckdb")}, 1, []string{"typo.duckdb", "does not exist"}, false},
 		{"quarter with a sign", []string{"kpi", "--quarter", "+202Q3", "--db", db}, 2, []string{"+202Q3"}, true},
 	}

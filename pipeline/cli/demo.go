@@ -54,6 +54,9 @@ func (a *app) demo(ctx context.Context, args []string) error {
 	}
 	defer eng.Close()
 	fmt.Fprintf(a.stdout, "database: %s\n", s.Path)
+	if err := a.refresh(ctx, s, eng); err != nil {
+		return err
+	}
 	// Runs are checked first: the unit workbooks list their findings.
 	if err := a.demoChecks(ctx, s.DB, filepath.Join(*out, "lonnskontroll")); err != nil {
 		return err
@@ -69,7 +72,15 @@ func (a *app) demo(ctx context.Context, args []string) error {
 	for _, p := range paths {
 		fmt.Fprintln(a.stdout, p)
 	}
-	return err
+	if err != nil {
+		return err
+	}
+	path, err := a.writeFollowup(ctx, eng, demoLast.End(a.cfg.Location).AddDate(0, 0, -1), *out)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(a.stdout, path)
+	return nil
 }
 
 // demoInputs writes the demo's input files and says how to load them.
@@ -122,12 +133,53 @@ func (a *app) demoPayrollFiles(dir string) ([]formatGroup, error) {
 		}
 	}
 	path := func(i int) []string { return []string{filepath.Join(dir, names[i])} }
-	return []formatGroup{
+	followup, err := a.demoFollowupFiles(filepath.Join(dir, "..", "followup"), path(1)[0], pay)
+	if err != nil {
+		return nil, err
+	}
+	return append([]formatGroup{
 		{ingest.Employees, path(1)},
 		{ingest.PayLines, path(0)},
 		{ingest.TravelClaims, path(2)},
 		{ingest.CasesCSV, path(3)},
-	}, nil
+	}, followup...), nil
+}
+
+// demoFollowupFiles writes a year of absences, NAV refund claims, contracts
+// and forms in flow for the employees of the employees file.
+func (a *app) demoFollowupFiles(dir, employees string, pay *calendar.PayCalendar) ([]formatGroup, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	in, err := os.Open(employees)
+	if err != nil {
+		return nil, err
+	}
+	defer in.Close()
+	loc := a.cfg.Location
+	kinds := []string{ingest.Absences, ingest.NavRefunds, ingest.Contracts, ingest.FormsInFlow}
+	names := []string{"fravaer.csv", "refusjonskrav.csv", "kontrakter.csv", "skjema.csv"}
+	files := make([]*os.File, len(names))
+	for i, n := range names {
+		if files[i], err = os.Create(filepath.Join(dir, n)); err != nil {
+			return nil, err
+		}
+		defer files[i].Close()
+	}
+	_, err = fixtures.WriteFollowup(in, fixtures.FollowupFiles{Absences: files[0], NavRefunds: files[1], Contracts: files[2], Forms: files[3]},
+		fixtures.FollowupOptions{From: demoFirst.Start(loc), To: demoLast.End(loc).AddDate(0, 0, -1), Loc: loc,
+			Open: a.cal.IsWorkingDay, Cutoff: pay.Cutoff, Seed: demoSeed})
+	if err != nil {
+		return nil, err
+	}
+	var groups []formatGroup
+	for i, f := range files {
+		if err := f.Close(); err != nil {
+			return nil, err
+		}
+		groups = append(groups, formatGroup{kinds[i], []string{filepath.Join(dir, names[i])}})
+	}
+	return groups, nil
 }
 
 // demoChecks checks every payroll run in pay-date order and writes each

@@ -115,7 +115,7 @@ func TestDemoWorkbooks(t *testing.T) {
 
 			xlsx := filepath.Join(dir, "reports", "kvartalsrapport-"+tt.quarter+".xlsx")
 			f := openWorkbook(t, xlsx)
-			if got, want := f.GetSheetList(), []string{"Sammendrag", "Telefon", "Saker", "Enheter", "Nyansatte og reiser", "Om rapporten"}; !slices.Equal(got, want) {
+			if got, want := f.GetSheetList(), []string{"Sammendrag", "Trender", "Telefon", "Saker", "Enheter", "Nyansatte og reiser", "Avvik", "Om rapporten"}; !slices.Equal(got, want) {
 				t.Errorf("sheets = %q, want %q", got, want)
 			}
 
@@ -193,9 +193,10 @@ func TestDemoTwice(t *testing.T) {
 	db := demoDB(t)
 	before := ledgerSize(t, db)
 	// 12 monthly queue_logs, the unit tree, the case export and its
-	// history, employees, pay lines, travel claims and new-hire cases.
-	if before != 19 {
-		t.Errorf("ledger holds %d files after the demo, want 19", before)
+	// history, employees, pay lines, travel claims, new-hire cases, and
+	// absences, refund claims, contracts and forms.
+	if before != 23 {
+		t.Errorf("ledger holds %d files after the demo, want 23", before)
 	}
 	figures := func() map[string]string {
 		out := map[string]string{}
@@ -250,15 +251,15 @@ func TestReportLanguage(t *testing.T) {
 		status  string // its status cell
 	}{
 		{"default bokmål", nil, "2026Q3",
-			[]string{"Sammendrag", "Telefon", "Saker", "Enheter", "Nyansatte og reiser", "Om rapporten"}, asaLabel, metYes},
+			[]string{"Sammendrag", "Trender", "Telefon", "Saker", "Enheter", "Nyansatte og reiser", "Avvik", "Om rapporten"}, asaLabel, metYes},
 		{"--lang nb", []string{"--lang", "nb"}, "2026Q1",
-			[]string{"Sammendrag", "Telefon", "Saker", "Enheter", "Nyansatte og reiser", "Om rapporten"}, asaLabel, metNo},
+			[]string{"Sammendrag", "Trender", "Telefon", "Saker", "Enheter", "Nyansatte og reiser", "Avvik", "Om rapporten"}, asaLabel, metNo},
 		{"--lang en", []string{"--lang", "en"}, "2026Q3",
-			[]string{"Summary", "Phone", "Cases", "Units", "New hires and travel", "About"}, "Average speed of answer (ASA)", "● Met"},
+			[]string{"Summary", "Trends", "Phone", "Cases", "Units", "New hires and travel", "Deviations", "About"}, "Average speed of answer (ASA)", "● Met"},
 		{"--lang en, not met", []string{"--lang", "en"}, "2026Q1",
-			[]string{"Summary", "Phone", "Cases", "Units", "New hires and travel", "About"}, "Average speed of answer (ASA)", "● Not met"},
+			[]string{"Summary", "Trends", "Phone", "Cases", "Units", "New hires and travel", "Deviations", "About"}, "Average speed of answer (ASA)", "● Not met"},
 		{"quarter without data", nil, "2024Q1",
-			[]string{"Sammendrag", "Telefon", "Saker", "Enheter", "Nyansatte og reiser", "Om rapporten"}, asaLabel, ""},
+			[]string{"Sammendrag", "Trender", "Telefon", "Saker", "Enheter", "Nyansatte og reiser", "Avvik", "Om rapporten"}, asaLabel, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

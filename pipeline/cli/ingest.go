@@ -38,6 +38,21 @@ var sources = map[string]source{
 			return ingest.TopdeskJSON
 		}},
 	"units": {flag: "format", formats: []string{ingest.Units}, guess: func(string) string { return ingest.Units }},
+	"followup": {flag: "kind", formats: []string{ingest.Absences, ingest.NavRefunds, ingest.Contracts, ingest.FormsInFlow},
+		guess: func(p string) string {
+			name := strings.ToLower(filepath.Base(p))
+			switch {
+			case strings.Contains(name, "absence") || strings.Contains(name, "fravær") || strings.Contains(name, "fravaer"):
+				return ingest.Absences
+			case strings.Contains(name, "refu"):
+				return ingest.NavRefunds
+			case strings.Contains(name, "contract") || strings.Contains(name, "kontrakt"):
+				return ingest.Contracts
+			case strings.Contains(name, "form") || strings.Contains(name, "skjema"):
+				return ingest.FormsInFlow
+			}
+			return ""
+		}},
 	"payroll": {flag: "kind", formats: []string{ingest.PayLines, ingest.Employees, ingest.TravelClaims},
 		guess: func(p string) string {
 			name := strings.ToLower(filepath.Base(p))
@@ -53,14 +68,11 @@ var sources = map[string]source{
 
 func (a *app) ingest(ctx context.Context, args []string) error {
 	if len(args) == 0 {
-		return fmt.Errorf("%w: ingest what? phone, cases, units or payroll", errUsage)
+		return fmt.Errorf("%w: ingest what? phone, cases, units, payroll or followup", errUsage)
 	}
 	src, ok := sources[args[0]]
 	if !ok {
-		if args[0] == "followup" {
-			return fmt.Errorf("ingest %s: not built yet in this version", args[0])
-		}
-		return fmt.Errorf("%w: ingest %q: want phone, cases, units or payroll", errUsage, args[0])
+		return fmt.Errorf("%w: ingest %q: want phone, cases, units, payroll or followup", errUsage, args[0])
 	}
 	name := "ingest " + args[0]
 	fs := a.flags(name)
@@ -81,7 +93,14 @@ func (a *app) ingest(ctx context.Context, args []string) error {
 	defer s.Close()
 	l := &ingest.Loader{Store: s, Config: a.cfg, Stderr: a.stderr, Terminal: a.stderrIsTerminal()}
 	failed := 0
-	for _, group := range groupByFormat(fs.Args(), *format, src.guess) {
+	groups := groupByFormat(fs.Args(), *format, src.guess)
+	for _, g := range groups {
+		if g.format == "" {
+			return fmt.Errorf("%w: %s: cannot tell what %s holds from its name: give --%s %s",
+				errUsage, name, g.paths[0], src.flag, strings.Join(src.formats, "|"))
+		}
+	}
+	for _, group := range groups {
 		if _, err := l.Load(ctx, group.format, group.paths); err != nil {
 			var batch *ingest.BatchError
 			if !errors.As(err, &batch) {
@@ -108,7 +127,7 @@ func groupByFormat(paths []string, format string, guess func(string) string) []f
 	for _, p := range paths {
 		f := format
 		if f == "" {
-			f = guess(p)
+			f = guess(p) // "" when the name says nothing: Load names the file
 		}
 		i := slices.IndexFunc(groups, func(g formatGroup) bool { return g.format == f })
 		if i < 0 {

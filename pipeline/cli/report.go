@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"slakpi"
+	"slakpi/pipeline/avvik"
 	"slakpi/pipeline/kpi"
 	"slakpi/pipeline/store"
 	"slakpi/reports"
@@ -23,9 +24,9 @@ func (a *app) report(ctx context.Context, args []string) error {
 	case "units":
 		return a.reportUnits(ctx, args[1:])
 	case "followup":
-		return fmt.Errorf("report %s: not built yet in this version", args[0])
+		return a.reportFollowup(ctx, args[1:])
 	}
-	return fmt.Errorf("%w: report %q: want quarterly or units", errUsage, args[0])
+	return fmt.Errorf("%w: report %q: want quarterly, units or followup", errUsage, args[0])
 }
 
 func (a *app) reportQuarterly(ctx context.Context, args []string) error {
@@ -52,6 +53,9 @@ func (a *app) reportQuarterly(ctx context.Context, args []string) error {
 		return err
 	}
 	defer eng.Close()
+	if err := a.refresh(ctx, s, eng); err != nil {
+		return err
+	}
 	path, err := a.writeQuarterly(ctx, s, eng, q, *out)
 	if err != nil {
 		return err
@@ -88,6 +92,20 @@ func (a *app) quarterly(ctx context.Context, s *store.Store, eng *kpi.Engine, q 
 		return nil, err
 	}
 	if in.Previous, err = eng.Quarter(ctx, q.Prev()); err != nil {
+		return nil, err
+	}
+	if in.YearAgo, err = eng.Quarter(ctx, q.Add(-4)); err != nil {
+		return nil, err
+	}
+	var trend []kpi.Quarter
+	for i := trendQuarters - 1; i >= 0; i-- {
+		trend = append(trend, q.Add(-i))
+		in.TrendQuarters = append(in.TrendQuarters, q.Add(-i).String())
+	}
+	if in.Trends, err = eng.Trends(ctx, trend); err != nil {
+		return nil, err
+	}
+	if in.Deviations, err = avvik.List(ctx, s.DB); err != nil {
 		return nil, err
 	}
 	if in.Months, err = eng.PhonePeriods(ctx, "month", q, q); err != nil {
@@ -164,6 +182,8 @@ func (a *app) settingsShown() [][2]string {
 		{"targets.phone.asa_s", fmtTarget(c.Target("phone.asa_s"))},
 		{"ingest.reject_limit", fmt.Sprint(c.Ingest.RejectLimit)},
 		{"payroll.travel_paid_within_days", fmt.Sprint(c.Payroll.TravelPaidWithinDays)},
+		{"avvik.quarters_per_level", fmt.Sprint(c.Avvik.QuartersPerLevel)},
+		{"avvik.big_gap_pct", fmt.Sprint(c.Avvik.BigGapPct)},
 	}
 }
 

@@ -106,7 +106,10 @@ func (a *app) unitReport(ctx context.Context, eng *kpi.Engine, q kpi.Quarter, u 
 	if in.Travel, err = eng.UnitTravel(ctx, q, u.Code); err != nil {
 		return nil, err
 	}
-	in.Findings, err = eng.UnitFindings(ctx, q, u.Code)
+	if in.Findings, err = eng.UnitFindings(ctx, q, u.Code); err != nil {
+		return nil, err
+	}
+	in.Followup, err = a.unitFollowup(ctx, eng, q, u)
 	return in, err
 }
 

@@ -33,6 +33,8 @@ type Config struct {
 	Cases    Cases                         `yaml:"cases"`
 	Payroll  Payroll                       `yaml:"payroll"`
 	Followup Followup                      `yaml:"followup"`
+	Avvik    Avvik                         `yaml:"avvik"`
+	Schedule Schedule                      `yaml:"schedule"`
 	Checks   map[string]map[string]float64 `yaml:"checks"`
 	Targets  map[string]*float64           `yaml:"targets"`
 	Aliases  map[string]Aliases            `yaml:"aliases"`
@@ -90,6 +92,21 @@ type Payroll struct {
 	CutoffWorkingDays    int                `yaml:"cutoff_working_days"`
 	TravelPaidWithinDays int                `yaml:"travel_paid_within_days"`
 	StateRates           map[int]StateRates `yaml:"state_rates"`
+}
+
+// Schedule holds the daemon's folders and limits (SPEC §8).
+type Schedule struct {
+	Root     string           `yaml:"root"`
+	Settle   time.Duration    `yaml:"settle"`
+	BusyWait time.Duration    `yaml:"busy_wait"`
+	Grace    time.Duration    `yaml:"grace"`
+	Jobs     []map[string]any `yaml:"jobs"` // read by schedules.LoadTable
+}
+
+// Avvik holds the escalation rule of the deviation register (SPEC §4.4).
+type Avvik struct {
+	QuartersPerLevel int     `yaml:"quarters_per_level"`
+	BigGapPct        float64 `yaml:"big_gap_pct"`
 }
 
 // Followup holds the limits of the follow-up lists (SPEC §4.5).
@@ -222,6 +239,12 @@ func (c *Config) validate() error {
 	}
 	if err := c.Payroll.validate(); err != nil {
 		return err
+	}
+	if c.Schedule.Root == "" || c.Schedule.Settle < 0 || c.Schedule.BusyWait < 0 || c.Schedule.Grace < 0 {
+		return fmt.Errorf("schedule: root is required; settle, busy_wait and grace must not be negative")
+	}
+	if c.Avvik.QuartersPerLevel < 1 || c.Avvik.BigGapPct <= 0 {
+		return fmt.Errorf("avvik: quarters_per_level must be ≥ 1 and big_gap_pct > 0")
 	}
 	f := c.Followup
 	if f.HorizonDays < 0 || f.PlanWeeks <= 0 || f.DialogueWeeks < f.PlanWeeks || f.EmployerPeriodDays <= 0 ||

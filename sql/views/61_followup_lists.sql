@@ -59,7 +59,7 @@ WITH known AS (
 ),
 claims AS (
     SELECT *,
-           amount_claimed::DOUBLE - CASE WHEN paid_at < as_of_instant(d) THEN coalesce(amount_paid, 0)::DOUBLE ELSE 0 END AS outstanding
+           amount_claimed - CASE WHEN paid_at < as_of_instant(d) THEN coalesce(amount_paid, 0) ELSE 0 END AS outstanding
     FROM stg_nav_refunds
     WHERE claimed_at IS NULL OR claimed_at < as_of_instant(d)
 )
@@ -75,17 +75,18 @@ WHERE a.known_to - a.from_date + 1 > getvariable('employer_period_days')
 UNION ALL
 SELECT 'refunds', 'unpaid', unit, employee_id, claim_id, period_from, period_to, NULL,
        CAST(local_date(claimed_at) + getvariable('refund_unpaid_days') AS DATE), true,
-       outstanding, 'Krav sendt ' || local_date(claimed_at) || ', ' || outstanding || ' kr ikke utbetalt'
+       outstanding::DOUBLE, 'Krav sendt ' || local_date(claimed_at) || ', ' || outstanding || ' kr ikke utbetalt'
 FROM claims
 WHERE outstanding > 0 AND local_date(claimed_at) < CAST(d AS DATE) - getvariable('refund_unpaid_days');
 
 -- refund_outstanding(d): claimed minus paid, summed over every claim sent
--- before d and not fully paid by then, per unit.
+-- before d and not fully paid by then, per unit. Kept DECIMAL so sums are
+-- exact and the same whatever order they are added in.
 CREATE OR REPLACE MACRO followup_refund_outstanding(d) AS TABLE
-SELECT unit, amount_claimed::DOUBLE - CASE WHEN paid_at < as_of_instant(d) THEN coalesce(amount_paid, 0)::DOUBLE ELSE 0 END AS outstanding
+SELECT unit, amount_claimed - CASE WHEN paid_at < as_of_instant(d) THEN coalesce(amount_paid, 0) ELSE 0 END AS outstanding
 FROM stg_nav_refunds
 WHERE (claimed_at IS NULL OR claimed_at < as_of_instant(d))
-  AND amount_claimed::DOUBLE - CASE WHEN paid_at < as_of_instant(d) THEN coalesce(amount_paid, 0)::DOUBLE ELSE 0 END > 0;
+  AND amount_claimed - CASE WHEN paid_at < as_of_instant(d) THEN coalesce(amount_paid, 0) ELSE 0 END > 0;
 
 -- 4. Contracts sent more than unsigned_days before d and unsigned at its
 -- start ("unsigned", counted); and contracts whose start came before their
