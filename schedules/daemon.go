@@ -104,6 +104,27 @@ func (d *Daemon) RunOnce(ctx context.Context, job string) error {
 	return d.execute(ctx, d.Schedule.Current(job, d.clock().Now()), TriggerOnce)
 }
 
+// DueToday is job's scheduled run on now's local date, if it has one: what
+// system cron calling `schedule --once JOB --if-due` every day should run.
+func (d *Daemon) DueToday(job string, now time.Time) (Run, bool) {
+	loc := d.Schedule.Location()
+	n := now.In(loc)
+	midnight := time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, loc)
+	r := d.Schedule.Next(job, midnight.Add(-time.Nanosecond))
+	if r.At.IsZero() || !r.At.Before(midnight.AddDate(0, 0, 1)) {
+		return r, false
+	}
+	return r, true
+}
+
+// RunScheduled runs one scheduled run now, under the lock and logged.
+func (d *Daemon) RunScheduled(ctx context.Context, run Run) error {
+	if err := d.check(run.Job); err != nil {
+		return err
+	}
+	return d.execute(ctx, run, TriggerOnce)
+}
+
 // check tells whether the daemon can run job, or every job when job is "".
 func (d *Daemon) check(job string) error {
 	if d.Schedule == nil || d.Open == nil {

@@ -48,7 +48,7 @@ commands:
   check accept FINGERPRINT --reason TEXT
   avvik list [--json] | avvik note --kpi ID --quarter YYYYQn --text TEXT
   export parquet --out DIR              Hive-partitioned Parquet of the raw and KPI tables
-  schedule [--once JOB] [--log-format text|json]   the cron daemon, or one job now
+  schedule [--once JOB [--if-due]] [--log-format text|json]   the cron daemon, or one job now
   schedule --list [--from DATE] [--count N] [--json]   the next N runs of every job
 `
 

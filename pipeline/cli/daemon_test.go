@@ -187,3 +187,27 @@ func TestDaemonCatchUp(t *testing.T) {
 	}
 	_ = slakpi.Version
 }
+
+// --if-due runs a calendar job only on its own day: the payroll check of
+// the pay date Friday 11 December 2026 is due Wednesday 9 December.
+func TestDueToday(t *testing.T) {
+	a := daemonApp(t, t.TempDir())
+	sched, err := a.loadSchedule()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := a.daemon(context.Background(), sched, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for day, want := range map[string]bool{"2026-12-08": false, "2026-12-09": true, "2026-12-10": false} {
+		now, _ := time.ParseInLocation("2006-01-02 15:04", day+" 05:00", osloLoc)
+		run, due := d.DueToday("payroll-check", now)
+		if due != want {
+			t.Errorf("%s: due %v, want %v", day, due, want)
+		}
+		if due && run.For.Format(time.DateOnly) != "2026-12-11" {
+			t.Errorf("%s: the check serves %s, want the pay date 2026-12-11", day, run.For.Format(time.DateOnly))
+		}
+	}
+}

@@ -17,6 +17,7 @@ import (
 func (a *app) schedule(ctx context.Context, args []string) error {
 	fs := a.flags("schedule")
 	once := fs.String("once", "", "run this job now, then exit")
+	ifDue := fs.Bool("if-due", false, "with --once: only if the job is scheduled today (for system cron)")
 	list := fs.Bool("list", false, "print the next runs of every job")
 	from := fs.String("from", "", "with --list: from this date, YYYY-MM-DD (default now)")
 	count := fs.Int("count", 10, "with --list: how many runs of each job")
@@ -42,6 +43,14 @@ func (a *app) schedule(ctx context.Context, args []string) error {
 	d, err := a.daemon(ctx, sched, logger)
 	if err != nil {
 		return err
+	}
+	if *once != "" && *ifDue {
+		run, due := d.DueToday(*once, time.Now())
+		if !due {
+			logger.Info("not due today", "job", *once, "next", run.At)
+			return nil
+		}
+		return d.RunScheduled(ctx, run)
 	}
 	if *once != "" {
 		return d.RunOnce(ctx, *once)

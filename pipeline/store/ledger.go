@@ -120,14 +120,24 @@ func (s *Store) HashKey(ctx context.Context, fromEnv string) ([]byte, error) {
 	return hex.DecodeString(v)
 }
 
-// FilesWithin lists the loaded files that hold raw rows timed within
-// [from, to): the provenance of a period's figures.
+// FilesWithin lists the loaded files behind a period's figures: those with
+// raw rows timed within [from, to), cases open during it, the follow-up
+// data known by its end, and the unit tree and employee register.
 func (s *Store) FilesWithin(ctx context.Context, from, to time.Time) ([]FileRecord, error) {
 	rows, err := s.DB.QueryContext(ctx, `SELECT file_id, path, size, sha256, kind, status, rows_accepted, rows_rejected, loaded_at
 		FROM ingest_files
-		WHERE status = 'loaded' AND file_id IN (
+		WHERE status = 'loaded' AND (kind IN ('units', 'employees') OR file_id IN (
 			SELECT file_id FROM raw_queue_log WHERE ts >= $1 AND ts < $2
-			UNION SELECT file_id FROM raw_calls WHERE entered_at >= $1 AND entered_at < $2)
+			UNION SELECT file_id FROM raw_calls WHERE entered_at >= $1 AND entered_at < $2
+			UNION SELECT file_id FROM raw_cases WHERE coalesce(call_date, creation_date) < $2
+			  AND coalesce(closed_date, completed_date, modified_at, $2) >= $1
+			UNION SELECT file_id FROM raw_case_history WHERE changed_at >= $1 AND changed_at < $2
+			UNION SELECT file_id FROM raw_pay_lines WHERE pay_date >= CAST($1 AS DATE) AND pay_date < CAST($2 AS DATE)
+			UNION SELECT file_id FROM raw_travel_claims WHERE submitted_at < $2
+			UNION SELECT file_id FROM raw_absences WHERE from_date < CAST($2 AS DATE)
+			UNION SELECT file_id FROM raw_nav_refunds WHERE period_from < CAST($2 AS DATE)
+			UNION SELECT file_id FROM raw_contracts WHERE coalesce(sent_at, $1) < $2
+			UNION SELECT file_id FROM raw_forms_in_flow WHERE coalesce(submitted_at, $1) < $2))
 		ORDER BY file_id`, from, to)
 	if err != nil {
 		return nil, fmt.Errorf("ledger: %w", err)
