@@ -41,20 +41,11 @@ func (a *app) avvikList(ctx context.Context, args []string) error {
 	if err := parseAll(fs, args); err != nil {
 		return err
 	}
-	s, err := a.open(ctx, false)
-	if err != nil {
+	var ds []reports.Deviation
+	err := a.computed(ctx, true, func(s *store.Store, _ *kpi.Engine) (err error) {
+		ds, err = avvik.List(ctx, s.DB)
 		return err
-	}
-	defer s.Close()
-	eng, err := a.engine(ctx, s)
-	if err != nil {
-		return err
-	}
-	defer eng.Close()
-	if err := a.refresh(ctx, s, eng); err != nil {
-		return err
-	}
-	ds, err := avvik.List(ctx, s.DB)
+	})
 	if err != nil {
 		return err
 	}

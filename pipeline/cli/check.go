@@ -14,6 +14,8 @@ import (
 
 	"slakpi"
 	"slakpi/pipeline/checks"
+	"slakpi/pipeline/kpi"
+	"slakpi/pipeline/store"
 	"slakpi/reports"
 )
 
@@ -47,17 +49,12 @@ func (a *app) checkPayroll(ctx context.Context, args []string) error {
 	if *run == "" || *out == "" {
 		return fmt.Errorf("%w: check payroll: --run RUN_ID and --out DIR are required", errUsage)
 	}
-	s, err := a.open(ctx, false)
-	if err != nil {
-		return exitError{code: exitRuleError, err: err}
-	}
-	defer s.Close()
-	eng, err := a.engine(ctx, s)
-	if err != nil {
-		return exitError{code: exitRuleError, err: err}
-	}
-	defer eng.Close()
-	res, path, err := a.checkRun(ctx, s.DB, *run, *out)
+	var res *checks.Result
+	var path string
+	err := a.computed(ctx, false, func(s *store.Store, _ *kpi.Engine) (err error) {
+		res, path, err = a.checkRun(ctx, s.DB, *run, *out)
+		return err
+	})
 	if err != nil {
 		return exitError{code: exitRuleError, err: err}
 	}

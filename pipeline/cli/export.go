@@ -5,6 +5,8 @@ import (
 	"fmt"
 
 	"slakpi/pipeline/export"
+	"slakpi/pipeline/kpi"
+	"slakpi/pipeline/store"
 )
 
 func (a *app) export(ctx context.Context, args []string) error {
@@ -19,20 +21,11 @@ func (a *app) export(ctx context.Context, args []string) error {
 	if *out == "" {
 		return fmt.Errorf("%w: export parquet: --out DIR is required", errUsage)
 	}
-	s, err := a.open(ctx, false)
-	if err != nil {
+	var res []export.Result
+	err := a.computed(ctx, true, func(s *store.Store, _ *kpi.Engine) (err error) {
+		res, err = export.Parquet(ctx, s.DB, *out)
 		return err
-	}
-	defer s.Close()
-	eng, err := a.engine(ctx, s)
-	if err != nil {
-		return err
-	}
-	defer eng.Close()
-	if err := a.refresh(ctx, s, eng); err != nil {
-		return err
-	}
-	res, err := export.Parquet(ctx, s.DB, *out)
+	})
 	if err != nil {
 		return err
 	}

@@ -42,6 +42,27 @@ func (a *app) kpi(ctx context.Context, args []string) error {
 	if err != nil {
 		return fmt.Errorf("%w: kpi: %v", errUsage, err)
 	}
+	return a.computed(ctx, false, func(_ *store.Store, eng *kpi.Engine) error {
+		if *unit != "" {
+			if err := knownUnit(ctx, eng, *unit); err != nil {
+				return err
+			}
+		}
+		ks, err := eng.Compute(ctx, q, *unit)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return writeKPIJSON(a.stdout, q, *unit, ks)
+		}
+		return writeKPITable(a.stdout, q, *unit, ks)
+	})
+}
+
+// computed opens the database, rebuilds what derives from the raw tables
+// and, with refresh, every quarter's KPIs and the deviation register, then
+// runs fn.
+func (a *app) computed(ctx context.Context, refresh bool, fn func(*store.Store, *kpi.Engine) error) error {
 	s, err := a.open(ctx, false)
 	if err != nil {
 		return err
@@ -52,19 +73,12 @@ func (a *app) kpi(ctx context.Context, args []string) error {
 		return err
 	}
 	defer eng.Close()
-	if *unit != "" {
-		if err := knownUnit(ctx, eng, *unit); err != nil {
+	if refresh {
+		if err := a.refresh(ctx, s, eng); err != nil {
 			return err
 		}
 	}
-	ks, err := eng.Compute(ctx, q, *unit)
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		return writeKPIJSON(a.stdout, q, *unit, ks)
-	}
-	return writeKPITable(a.stdout, q, *unit, ks)
+	return fn(s, eng)
 }
 
 // engine opens the KPI engine and rebuilds the derived tables, so figures

@@ -43,25 +43,13 @@ func (a *app) reportQuarterly(ctx context.Context, args []string) error {
 	if *out == "" {
 		return fmt.Errorf("%w: report quarterly: --out DIR is required", errUsage)
 	}
-	s, err := a.open(ctx, false)
-	if err != nil {
+	return a.computed(ctx, true, func(s *store.Store, eng *kpi.Engine) error {
+		path, err := a.writeQuarterly(ctx, s, eng, q, *out)
+		if err == nil {
+			fmt.Fprintln(a.stdout, path)
+		}
 		return err
-	}
-	defer s.Close()
-	eng, err := a.engine(ctx, s)
-	if err != nil {
-		return err
-	}
-	defer eng.Close()
-	if err := a.refresh(ctx, s, eng); err != nil {
-		return err
-	}
-	path, err := a.writeQuarterly(ctx, s, eng, q, *out)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintln(a.stdout, path)
-	return nil
+	})
 }
 
 // trendQuarters is how far back the trend chart reaches (SPEC §6).

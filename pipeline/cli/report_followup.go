@@ -9,6 +9,7 @@ import (
 
 	"slakpi"
 	"slakpi/pipeline/kpi"
+	"slakpi/pipeline/store"
 	"slakpi/reports"
 )
 
@@ -22,26 +23,20 @@ func (a *app) reportFollowup(ctx context.Context, args []string) error {
 	if *out == "" {
 		return fmt.Errorf("%w: report followup: --out DIR is required", errUsage)
 	}
-	s, err := a.open(ctx, false)
-	if err != nil {
+	if err := a.setup(); err != nil {
 		return err
 	}
-	defer s.Close()
 	day, err := a.asOfDate(*asOf)
 	if err != nil {
 		return err
 	}
-	eng, err := a.engine(ctx, s)
-	if err != nil {
+	return a.computed(ctx, false, func(_ *store.Store, eng *kpi.Engine) error {
+		path, err := a.writeFollowup(ctx, eng, day, *out)
+		if err == nil {
+			fmt.Fprintln(a.stdout, path)
+		}
 		return err
-	}
-	defer eng.Close()
-	path, err := a.writeFollowup(ctx, eng, day, *out)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintln(a.stdout, path)
-	return nil
+	})
 }
 
 // asOfDate reads --as-of, today (Europe/Oslo) when empty.

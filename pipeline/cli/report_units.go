@@ -9,6 +9,7 @@ import (
 
 	"slakpi"
 	"slakpi/pipeline/kpi"
+	"slakpi/pipeline/store"
 	"slakpi/reports"
 )
 
@@ -30,21 +31,13 @@ func (a *app) reportUnits(ctx context.Context, args []string) error {
 	if *out == "" {
 		return fmt.Errorf("%w: report units: --out DIR is required", errUsage)
 	}
-	s, err := a.open(ctx, false)
-	if err != nil {
+	return a.computed(ctx, false, func(_ *store.Store, eng *kpi.Engine) error {
+		paths, err := a.writeUnits(ctx, eng, q, *unit, *out)
+		for _, p := range paths {
+			fmt.Fprintln(a.stdout, p)
+		}
 		return err
-	}
-	defer s.Close()
-	eng, err := a.engine(ctx, s)
-	if err != nil {
-		return err
-	}
-	defer eng.Close()
-	paths, err := a.writeUnits(ctx, eng, q, *unit, *out)
-	for _, p := range paths {
-		fmt.Fprintln(a.stdout, p)
-	}
-	return err
+	})
 }
 
 // writeUnits writes the status-meeting workbook of every unit, or of the
