@@ -48,14 +48,7 @@ func casesFormat(kind string, src source, loc *time.Location, aliases config.Ali
 	return tableFormat{
 		name: kind, tbl: "raw_cases", sch: casesSchema, src: src, loc: loc, aliases: aliases,
 		columns: caseColumns, required: []string{"number"}, oneOf: []string{"call_date", "creation_date"},
-		row: func(b *array.RecordBuilder, t table, line int64) error {
-			c, err := readCase(t)
-			if err != nil {
-				return err
-			}
-			c.append(b, line)
-			return nil
-		},
+		row: rowOf(readCase),
 	}
 }
 

@@ -128,3 +128,24 @@ func (t csvTable) eachRow(s *sink, fn func(line int64) error) error {
 		return fn(int64(line))
 	})
 }
+
+// appender is a checked record that writes itself into a record batch.
+type appender interface {
+	append(b *array.RecordBuilder, line int64)
+}
+
+// rowOf makes a tableFormat's row from a reader of one record: nothing is
+// appended unless the whole record reads.
+func rowOf[T any, P interface {
+	*T
+	appender
+}](read func(table) (T, error)) func(*array.RecordBuilder, table, int64) error {
+	return func(b *array.RecordBuilder, t table, line int64) error {
+		v, err := read(t)
+		if err != nil {
+			return err
+		}
+		P(&v).append(b, line)
+		return nil
+	}
+}

@@ -40,14 +40,7 @@ func newEmployeesFormat(loc *time.Location, aliases config.Aliases) employeesFor
 	return employeesFormat{tableFormat{
 		name: Employees, tbl: "raw_employees", sch: employeesSchema, src: byExtension, loc: loc, aliases: aliases,
 		columns: employeeColumns, required: []string{"employee_id", "employment_id"},
-		row: func(b *array.RecordBuilder, t table, line int64) error {
-			e, err := readEmployee(t)
-			if err != nil {
-				return err
-			}
-			e.append(b, line)
-			return nil
-		},
+		row: rowOf(readEmployee),
 	}}
 }
 

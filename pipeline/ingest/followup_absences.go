@@ -47,14 +47,7 @@ func newAbsencesFormat(loc *time.Location, aliases config.Aliases) absencesForma
 	return absencesFormat{tableFormat{
 		name: Absences, tbl: "raw_absences", sch: absencesSchema, src: byExtension, loc: loc, aliases: aliases,
 		columns: absenceColumns, required: []string{"employee_id", "kind", "from_date"},
-		row: func(b *array.RecordBuilder, t table, line int64) error {
-			a, err := readAbsence(t)
-			if err != nil {
-				return err
-			}
-			a.append(b, line)
-			return nil
-		},
+		row: rowOf(readAbsence),
 	}}
 }
 

@@ -43,14 +43,7 @@ func contractsFormat(loc *time.Location, aliases config.Aliases) tableFormat {
 	return tableFormat{
 		name: Contracts, tbl: "raw_contracts", sch: contractsSchema, src: byExtension, loc: loc, aliases: aliases,
 		columns: contractColumns, required: []string{"contract_id", "employee_id", "kind"},
-		row: func(b *array.RecordBuilder, t table, line int64) error {
-			c, err := readContract(t)
-			if err != nil {
-				return err
-			}
-			c.append(b, line)
-			return nil
-		},
+		row: rowOf(readContract),
 	}
 }
 

@@ -39,14 +39,7 @@ func formsFormat(loc *time.Location, aliases config.Aliases) tableFormat {
 	return tableFormat{
 		name: FormsInFlow, tbl: "raw_forms_in_flow", sch: formsSchema, src: byExtension, loc: loc, aliases: aliases,
 		columns: formColumns, required: []string{"form_id"},
-		row: func(b *array.RecordBuilder, t table, line int64) error {
-			f, err := readForm(t)
-			if err != nil {
-				return err
-			}
-			f.append(b, line)
-			return nil
-		},
+		row: rowOf(readForm),
 	}
 }
 

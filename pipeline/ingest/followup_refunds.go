@@ -36,14 +36,7 @@ func navRefundsFormat(loc *time.Location, aliases config.Aliases) tableFormat {
 	return tableFormat{
 		name: NavRefunds, tbl: "raw_nav_refunds", sch: navRefundsSchema, src: byExtension, loc: loc, aliases: aliases,
 		columns: navRefundColumns, required: []string{"claim_id", "employee_id", "period_from", "period_to"},
-		row: func(b *array.RecordBuilder, t table, line int64) error {
-			c, err := readNavRefund(t)
-			if err != nil {
-				return err
-			}
-			c.append(b, line)
-			return nil
-		},
+		row: rowOf(readNavRefund),
 	}
 }
 

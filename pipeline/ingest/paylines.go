@@ -45,14 +45,7 @@ func payLinesFormat(loc *time.Location, aliases config.Aliases) tableFormat {
 		name: PayLines, tbl: "raw_pay_lines", sch: payLinesSchema, src: byExtension, loc: loc,
 		aliases: aliases, columns: payLineColumns,
 		required: []string{"run_id", "run_type", "pay_date", "period", "employee_id", "wage_type", "amount"},
-		row: func(b *array.RecordBuilder, t table, line int64) error {
-			p, err := readPayLine(t)
-			if err != nil {
-				return err
-			}
-			p.append(b, line)
-			return nil
-		},
+		row:      rowOf(readPayLine),
 	}
 }
 

@@ -36,14 +36,7 @@ func travelFormat(loc *time.Location, aliases config.Aliases) tableFormat {
 	return tableFormat{
 		name: TravelClaims, tbl: "raw_travel_claims", sch: travelSchema, src: byExtension, loc: loc, aliases: aliases,
 		columns: travelColumns, required: []string{"claim_id", "employee_id"},
-		row: func(b *array.RecordBuilder, t table, line int64) error {
-			c, err := readTravelClaim(t)
-			if err != nil {
-				return err
-			}
-			c.append(b, line)
-			return nil
-		},
+		row: rowOf(readTravelClaim),
 	}
 }
 
