@@ -61,7 +61,7 @@ func writePayrollSummary(w *sheetWriter, ps payrollStyles, r *PayrollRun, groups
 	}
 	w.freeze(payrollHeadRow)
 	runTotals(w, last+2, r)
-	w.widths(44, 26, 15, 12, 14, 10, 10, 9, statusWidth)
+	w.widths(44, 26, 17, 17, 14, 10, 10, 9, statusWidth) // C and D also hold kroner totals
 }
 
 // tableRules is r.Rules followed by a row made from the findings of any
