@@ -60,12 +60,19 @@ func (a *app) writeUnits(ctx context.Context, eng *kpi.Engine, q kpi.Quarter, on
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
+	// Every unit's KPIs of the quarters shown, a query per KPI and quarter.
+	byQuarter := make([]map[string][]reports.KPI, unitQuarters)
+	for i := range byQuarter {
+		if byQuarter[i], err = eng.ComputeUnits(ctx, q.Add(i-unitQuarters+1)); err != nil {
+			return nil, err
+		}
+	}
 	var paths []string
 	for _, u := range units {
 		if only != "" && u.Code != only {
 			continue
 		}
-		in, err := a.unitReport(ctx, eng, q, u, phone)
+		in, err := a.unitReport(ctx, eng, q, u, phone, byQuarter)
 		if err != nil {
 			return paths, fmt.Errorf("unit %s: %w", u.Code, err)
 		}
@@ -78,16 +85,15 @@ func (a *app) writeUnits(ctx context.Context, eng *kpi.Engine, q kpi.Quarter, on
 	return paths, nil
 }
 
-func (a *app) unitReport(ctx context.Context, eng *kpi.Engine, q kpi.Quarter, u reports.Unit, phone []reports.KPI) (*reports.UnitReport, error) {
+// unitReport gathers one unit's workbook; byQuarter holds every unit's
+// KPIs of the unitQuarters quarters ending with q, oldest first.
+func (a *app) unitReport(ctx context.Context, eng *kpi.Engine, q kpi.Quarter, u reports.Unit, phone []reports.KPI,
+	byQuarter []map[string][]reports.KPI) (*reports.UnitReport, error) {
 	in := &reports.UnitReport{Unit: u, Quarter: q.String(), Lang: a.g.lang, Phone: phone,
 		Version: slakpi.Version, GeneratedAt: time.Now()}
-	for i := unitQuarters - 1; i >= 0; i-- {
-		qi := q.Add(-i)
-		ks, err := eng.Compute(ctx, qi, u.Code)
-		if err != nil {
-			return nil, err
-		}
-		in.Quarters, in.KPIs = append(in.Quarters, qi.String()), append(in.KPIs, ks)
+	for i, ks := range byQuarter {
+		in.Quarters = append(in.Quarters, q.Add(i-len(byQuarter)+1).String())
+		in.KPIs = append(in.KPIs, ks[u.Code])
 	}
 	var err error
 	if in.Cases, err = eng.UnitCases(ctx, q, u.Code); err != nil {

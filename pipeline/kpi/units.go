@@ -1,0 +1,55 @@
+package kpi
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"slakpi/reports"
+)
+
+// ComputeUnits computes quarter q's per-unit KPIs for every unit at once:
+// each KPI file runs once, laterally joined to dim_units with $unit bound
+// to the unit's code, rather than once per unit. The figures equal
+// Compute's for each unit; they are stored in kpi_results likewise.
+func (e *Engine) ComputeUnits(ctx context.Context, q Quarter) (map[string][]reports.KPI, error) {
+	if err := e.setVariables(ctx); err != nil {
+		return nil, err
+	}
+	out := map[string][]reports.KPI{}
+	for _, d := range e.defs {
+		if !d.PerUnit {
+			continue
+		}
+		body := strings.TrimRight(strings.TrimSpace(d.Query), ";")
+		query := "SELECT u.code, k.value, k.n FROM dim_units u, LATERAL (" +
+			strings.ReplaceAll(body, "$unit", "u.code") + ") k ORDER BY u.code"
+		rows, err := e.db.QueryContext(ctx, query, e.params(query, q, "")...)
+		if err != nil {
+			return nil, fmt.Errorf("sql/%s (all units): %w", d.File, err)
+		}
+		for rows.Next() {
+			var code string
+			var v sql.NullFloat64
+			k := reports.KPI{ID: d.ID, Unit: d.Unit, Target: e.cfg.Target(d.ID), Comparison: d.Comparison}
+			if err := rows.Scan(&code, &v, &k.N); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			k.Value = ptr(v)
+			k.Met = Met(k.Value, k.Target, d.Comparison)
+			out[code] = append(out[code], k)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	for code, ks := range out {
+		if err := e.store(ctx, q, code, ks); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
