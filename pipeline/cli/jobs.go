@@ -147,20 +147,13 @@ func (a *app) jobQuarterly(ctx context.Context, s *store.Store, f schedules.Fold
 	if err := a.manifest(ctx, dir, "", run, path); err != nil {
 		return err
 	}
-	units, err := eng.Units(ctx)
+	paths, err := a.writeUnitsInto(ctx, eng, q, "", func(code string) (string, error) { return f.Outbox(ctx, code) })
 	if err != nil {
 		return err
 	}
-	for _, u := range units {
-		dir, err := f.Outbox(ctx, u.Code)
-		if err != nil {
-			return err
-		}
-		paths, err := a.writeUnits(ctx, eng, q, u.Code, dir)
-		if err != nil {
-			return err
-		}
-		if err := a.manifest(ctx, dir, u.Code, run, paths...); err != nil {
+	for _, path := range paths {
+		dir := filepath.Dir(path)
+		if err := a.manifest(ctx, dir, filepath.Base(dir), run, path); err != nil {
 			return err
 		}
 	}

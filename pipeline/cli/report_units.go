@@ -43,6 +43,16 @@ func (a *app) reportUnits(ctx context.Context, args []string) error {
 // writeUnits writes the status-meeting workbook of every unit, or of the
 // one named, into dir. The engine must be rebuilt.
 func (a *app) writeUnits(ctx context.Context, eng *kpi.Engine, q kpi.Quarter, only, dir string) ([]string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	return a.writeUnitsInto(ctx, eng, q, only, func(string) (string, error) { return dir, nil })
+}
+
+// writeUnitsInto writes each unit's workbook (or only's) into the folder
+// dirOf gives for its code, returning the paths written.
+func (a *app) writeUnitsInto(ctx context.Context, eng *kpi.Engine, q kpi.Quarter, only string,
+	dirOf func(code string) (string, error)) ([]string, error) {
 	units, err := eng.Units(ctx)
 	if err != nil {
 		return nil, err
@@ -57,9 +67,6 @@ func (a *app) writeUnits(ctx context.Context, eng *kpi.Engine, q kpi.Quarter, on
 		return nil, err
 	}
 	phone = centreOnly(eng, phone)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, err
-	}
 	// Every unit's KPIs of the quarters shown, a query per KPI and quarter.
 	byQuarter := make([]map[string][]reports.KPI, unitQuarters)
 	for i := range byQuarter {
@@ -75,6 +82,10 @@ func (a *app) writeUnits(ctx context.Context, eng *kpi.Engine, q kpi.Quarter, on
 		in, err := a.unitReport(ctx, eng, q, u, phone, byQuarter)
 		if err != nil {
 			return paths, fmt.Errorf("unit %s: %w", u.Code, err)
+		}
+		dir, err := dirOf(u.Code)
+		if err != nil {
+			return paths, err
 		}
 		path := filepath.Join(dir, reports.UnitFileName(u.Code, q.String()))
 		if err := reports.WriteUnit(path, in); err != nil {
