@@ -34,7 +34,7 @@ var errUsage = errors.New("usage")
 const usage = `usage: slakpi [--db PATH] [--config FILE] [--lang nb|en] COMMAND
 
 commands:
-  demo [--out DIR]                      generate a year of phone traffic, ingest it, write the reports
+  demo [--out DIR]                      generate a year of data, ingest, check and report it all
   ingest phone [--format queue_log|calls-csv] FILE...
   ingest cases [--format topdesk-json|cases-csv|cases-xlsx|case-history-csv] FILE...
   ingest units FILE
