@@ -81,27 +81,28 @@ func breakdownTable(w *sheetWriter, row int, keys []string, rows []CaseBreakdown
 // resolvedChart draws resolved cases per category from the n rows below
 // head as horizontal bars, first category on top as in the table.
 func (w *sheetWriter) resolvedChart(head, n int) {
-	ref := func(col, r1, r2 int) string {
-		a, _ := excelize.CoordinatesToCellName(col, r1, true)
-		b, _ := excelize.CoordinatesToCellName(col, r2, true)
-		return w.quoted() + a + ":" + b
-	}
 	const resolvedCol = 3
+	w.barChart(cell(chartCol, head), head, n, resolvedCol, w.tr.msg("chart.cases"), uint(max(260, 90+26*n)))
+}
+
+// barChart draws column valueCol of the n rows below head, named by
+// column 1, as one series of horizontal bars in table order, at anchor.
+func (w *sheetWriter) barChart(anchor string, head, n, valueCol int, title string, height uint) {
 	sameColour := false
 	axisFont := excelize.Font{Color: chartAxis, Size: 9}
 	chart := &excelize.Chart{
 		Type:       excelize.Bar,
 		VaryColors: &sameColour,
 		Series: []excelize.ChartSeries{{
-			Name: ref(resolvedCol, head, head), Categories: ref(1, head+1, head+n),
-			Values: ref(resolvedCol, head+1, head+n), Fill: solid(chartBars),
+			Name: w.ref(valueCol, head, valueCol, head), Categories: w.ref(1, head+1, 1, head+n),
+			Values: w.ref(valueCol, head+1, valueCol, head+n), Fill: solid(chartBars),
 		}},
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: w.tr.msg("chart.cases")}}},
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title}}},
 		Legend:    excelize.ChartLegend{Position: "none"},
-		Dimension: excelize.ChartDimension{Width: 520, Height: uint(max(260, 90+26*n))},
+		Dimension: excelize.ChartDimension{Width: 520, Height: height},
 		PlotArea:  excelize.ChartPlotArea{ShowVal: true},
 		XAxis:     excelize.ChartAxis{Font: axisFont, ReverseOrder: true},
 		YAxis:     excelize.ChartAxis{MajorGridLines: true, Font: axisFont},
 	}
-	w.do(func() error { return w.f.AddChart(w.sheet, cell(chartCol, head), chart) })
+	w.do(func() error { return w.f.AddChart(w.sheet, anchor, chart) })
 }

@@ -3,8 +3,6 @@ package reports
 import (
 	"cmp"
 	"slices"
-
-	"github.com/xuri/excelize/v2"
 )
 
 // Layout of the management workbook's new-hire and travel sheet.
@@ -102,28 +100,7 @@ func daysToPay(w *sheetWriter, row int, units []HireTravelRow) {
 // as in the table; bars grow downwards, so the chart stays beside its rows
 // and prints on one page width however many units there are.
 func (w *sheetWriter) daysChart(head, n int) {
-	ref := func(col, r1, r2 int) string {
-		a, _ := excelize.CoordinatesToCellName(col, r1, true)
-		b, _ := excelize.CoordinatesToCellName(col, r2, true)
-		return w.quoted() + a + ":" + b
-	}
-	sameColour := false
-	axisFont := excelize.Font{Color: chartAxis, Size: 9}
-	chart := &excelize.Chart{
-		Type:       excelize.Bar,
-		VaryColors: &sameColour,
-		Series: []excelize.ChartSeries{{
-			Name: ref(3, head, head), Categories: ref(1, head+1, head+n),
-			Values: ref(3, head+1, head+n), Fill: solid(chartBars),
-		}},
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: w.tr.msg("chart.daystopay")}}},
-		Legend:    excelize.ChartLegend{Position: "none"},
-		Dimension: excelize.ChartDimension{Width: 520, Height: daysChartHeight(n)},
-		PlotArea:  excelize.ChartPlotArea{ShowVal: true},
-		XAxis:     excelize.ChartAxis{Font: axisFont, ReverseOrder: true},
-		YAxis:     excelize.ChartAxis{MajorGridLines: true, Font: axisFont},
-	}
-	w.do(func() error { return w.f.AddChart(w.sheet, cell(hiresChartCol, head-2), chart) })
+	w.barChart(cell(hiresChartCol, head-2), head, n, 3, w.tr.msg("chart.daystopay"), daysChartHeight(n))
 }
 
 // daysChartHeight is the days-to-pay chart's height in pixels for n units.

@@ -98,11 +98,7 @@ func trend(w *sheetWriter, row int, points []PhonePeriod, target float64) {
 
 // trendChart draws the ASA and target columns of rows head+1…last.
 func (w *sheetWriter) trendChart(head, last int) {
-	ref := func(col, r1, r2 int) string {
-		a, _ := excelize.CoordinatesToCellName(col, r1, true)
-		b, _ := excelize.CoordinatesToCellName(col, r2, true)
-		return w.quoted() + a + ":" + b
-	}
+	ref := func(col, r1, r2 int) string { return w.ref(col, r1, col, r2) }
 	series := func(col int, colour string, dash excelize.LineDashType) excelize.ChartSeries {
 		return excelize.ChartSeries{
 			Name: ref(col, head, head), Categories: ref(1, head+1, last), Values: ref(col, head+1, last),

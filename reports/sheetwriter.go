@@ -34,6 +34,14 @@ func area(c1, r1, c2, r2 int) string { return cell(c1, r1) + ":" + cell(c2, r2) 
 // quoted is the sheet name as a formula reference prefix: 'Telefon'!
 func (w *sheetWriter) quoted() string { return "'" + w.sheet + "'!" }
 
+// ref is the absolute, sheet-qualified range from (c1, r1) to (c2, r2),
+// as chart series want it.
+func (w *sheetWriter) ref(c1, r1, c2, r2 int) string {
+	a, _ := excelize.CoordinatesToCellName(c1, r1, true)
+	b, _ := excelize.CoordinatesToCellName(c2, r2, true)
+	return w.quoted() + a + ":" + b
+}
+
 // do runs fn unless an earlier step failed.
 func (w *sheetWriter) do(fn func() error) {
 	if w.err == nil {

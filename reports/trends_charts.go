@@ -116,11 +116,7 @@ func trendsWidth(quarters int) float64 {
 // trendLineChart draws chart c at anchor: one line per table row, with the
 // quarters of the header row along the x axis.
 func (w *sheetWriter) trendLineChart(anchor string, c trendChart, n, height int) {
-	ref := func(r, c1, c2 int) string {
-		a, _ := excelize.CoordinatesToCellName(c1, r, true)
-		b, _ := excelize.CoordinatesToCellName(c2, r, true)
-		return w.quoted() + a + ":" + b
-	}
+	ref := func(r, c1, c2 int) string { return w.ref(c1, r, c2, r) }
 	last := trendsFirst + n - 1
 	line := func(row int, colour string, dash excelize.LineDashType, marker string) excelize.ChartSeries {
 		return excelize.ChartSeries{
