@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -24,6 +25,9 @@ type Engine struct {
 	cal   *calendar.Calendar
 	defs  []Def
 	stmts map[string]*sql.Stmt
+	// centre holds each quarter's centre-wide KPIs once computed since the
+	// last Rebuild: a report reads the same quarter several times.
+	centre map[Quarter][]reports.KPI
 }
 
 // NewEngine reads every KPI definition up front, so a bad file fails here.
@@ -41,6 +45,7 @@ func (e *Engine) Defs() []Def { return e.defs }
 // Rebuild recreates the staging views, the calendar tables and the derived
 // fct_ tables from the raw tables, as the configuration and calendars say.
 func (e *Engine) Rebuild(ctx context.Context) error {
+	e.centre = nil
 	if err := e.setVariables(ctx); err != nil {
 		return err
 	}
@@ -138,10 +143,22 @@ func (e *Engine) execDir(ctx context.Context, dir string) error {
 }
 
 // Quarter computes every KPI for quarter q over the whole centre, stores
-// the results in kpi_results and returns them in definition order. Call
+// the results in kpi_results and returns them in definition order; the
+// same quarter again before the next Rebuild is not recomputed. Call
 // Rebuild first when raw data or configuration changed.
 func (e *Engine) Quarter(ctx context.Context, q Quarter) ([]reports.KPI, error) {
-	return e.Compute(ctx, q, "")
+	if ks, ok := e.centre[q]; ok {
+		return slices.Clone(ks), nil
+	}
+	ks, err := e.Compute(ctx, q, "")
+	if err != nil {
+		return nil, err
+	}
+	if e.centre == nil {
+		e.centre = map[Quarter][]reports.KPI{}
+	}
+	e.centre[q] = ks
+	return slices.Clone(ks), nil
 }
 
 // Compute computes quarter q's KPIs for a unit (and the units below it),
