@@ -20,20 +20,12 @@ func (e *Engine) query(ctx context.Context, name string, scan func(*sql.Rows) er
 
 // queryFor runs a breakdown for quarter q and unit (all when ""), with the
 // parameters of KPI queries and any extra ones.
-func (e *Engine) queryFor(ctx context.Context, name string, q Quarter, unit string, scan func(*sql.Rows) error, extra ...any) error {
+func (e *Engine) queryFor(ctx context.Context, name string, q Quarter, unit string, scan func(*sql.Rows) error, override ...sql.NamedArg) error {
 	b, err := fs.ReadFile(e.sql, "breakdowns/"+name)
 	if err != nil {
 		return err
 	}
-	// An extra parameter overrides the quarter's of the same name ($as_of).
-	var args []any
-	for _, a := range e.params(string(b), q, unit) {
-		if !overridden(a.(sql.NamedArg).Name, extra) {
-			args = append(args, a)
-		}
-	}
-	args = append(args, extra...)
-	return e.queryText(ctx, "breakdowns/"+name, string(b), scan, args...)
+	return e.queryText(ctx, "breakdowns/"+name, string(b), scan, e.params(string(b), q, unit, override...)...)
 }
 
 func (e *Engine) queryText(ctx context.Context, name, text string, scan func(*sql.Rows) error, args ...any) error {
@@ -107,13 +99,4 @@ func ptr(v sql.NullFloat64) *float64 {
 		return nil
 	}
 	return &v.Float64
-}
-
-func overridden(name string, extra []any) bool {
-	for _, x := range extra {
-		if n, ok := x.(sql.NamedArg); ok && n.Name == name {
-			return true
-		}
-	}
-	return false
 }

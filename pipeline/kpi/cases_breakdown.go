@@ -11,7 +11,7 @@ import (
 // CasesBy gives quarter q's cases per "category", "operator_group" or
 // "unit" (every unit, each including the units below it).
 func (e *Engine) CasesBy(ctx context.Context, dim string, q Quarter) ([]reports.CaseBreakdown, error) {
-	name, extra := "cases_by.sql", []any{sql.Named("dim", dim)}
+	name, extra := "cases_by.sql", []sql.NamedArg{sql.Named("dim", dim)}
 	if dim == "unit" {
 		name, extra = "cases_by_unit.sql", nil
 	}

@@ -182,8 +182,10 @@ func (e *Engine) Compute(ctx context.Context, q Quarter, unit string) ([]reports
 	return out, e.store(ctx, q, unit, out)
 }
 
-// params gives a query the named parameters it uses.
-func (e *Engine) params(query string, q Quarter, unit string) []any {
+// params gives a query the named parameters it uses: those of quarter q
+// and unit, where an override of the same name wins ($as_of for a list
+// taken on a given date), and any other override ($dim).
+func (e *Engine) params(query string, q Quarter, unit string, override ...sql.NamedArg) []any {
 	loc := e.cal.Location()
 	var u any
 	if unit != "" {
@@ -196,6 +198,13 @@ func (e *Engine) params(query string, q Quarter, unit string) []any {
 		// A quarter's follow-up KPIs are taken as of its last day.
 		sql.Named("as_of", q.End(loc).AddDate(0, 0, -1).Format(time.DateOnly)),
 	}
+	for _, o := range override {
+		if i := slices.IndexFunc(all, func(a sql.NamedArg) bool { return a.Name == o.Name }); i >= 0 {
+			all[i] = o
+		} else {
+			all = append(all, o)
+		}
+	}
 	var args []any
 	for _, a := range all {
 		if strings.Contains(query, "$"+a.Name) {
@@ -206,12 +215,12 @@ func (e *Engine) params(query string, q Quarter, unit string) []any {
 	return args
 }
 
-func (e *Engine) compute(ctx context.Context, d Def, q Quarter, unit string) (reports.KPI, error) {
+func (e *Engine) compute(ctx context.Context, d Def, q Quarter, unit string, override ...sql.NamedArg) (reports.KPI, error) {
 	k := reports.KPI{ID: d.ID, Unit: d.Unit, Target: e.cfg.Target(d.ID), Comparison: d.Comparison}
 	var v sql.NullFloat64
 	stmt, err := e.prepared(ctx, d)
 	if err == nil {
-		err = stmt.QueryRowContext(ctx, e.params(d.Query, q, unit)...).Scan(&v, &k.N)
+		err = stmt.QueryRowContext(ctx, e.params(d.Query, q, unit, override...)...).Scan(&v, &k.N)
 	}
 	if err != nil {
 		return k, fmt.Errorf("sql/%s: %w", d.File, err)

@@ -7,8 +7,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"slakpi/pipeline/kpi"
+	"slakpi/reports"
 )
 
 // loadFollowup loads follow-up data built by hand around May 2026, where
@@ -156,6 +158,39 @@ func TestFollowupKPIsEqualLists(t *testing.T) {
 	for _, k := range ks {
 		if k.ID == "followup.refund_outstanding_nok" && (k.Value == nil || *k.Value != 8000) {
 			t.Errorf("NV's outstanding = %v, want 8000 (R4)", deref(k.Value))
+		}
+	}
+}
+
+// The lists' totals, centre-wide and per unit, are the KPI files' figures
+// on the lists' date.
+func TestFollowupTotals(t *testing.T) {
+	e := loadFollowup(t)
+	ctx := context.Background()
+	day, _ := time.ParseInLocation(time.DateOnly, "2026-06-30", oslo)
+	rows, tot, err := e.engine.Followup(ctx, day, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// By hand, as in TestFollowupKPIsEqualLists.
+	want := reports.FollowupTotals{RefundMissing: 1, RefundOutstanding: 34000, UnsignedContracts: 1, FormsBlockingPay: 1}
+	if tot != want || len(rows) == 0 {
+		t.Errorf("totals %+v (%d rows), want %+v", tot, len(rows), want)
+	}
+	units, err := e.engine.FollowupByUnit(ctx, day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range units {
+		_, one, err := e.engine.Followup(ctx, day, u.Unit.Code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if one != u.FollowupTotals {
+			t.Errorf("%s: all units at once %+v, alone %+v", u.Unit.Code, u.FollowupTotals, one)
+		}
+		if u.Unit.Code == "NV" && u.RefundOutstanding != 8000 {
+			t.Errorf("NV outstanding %v, want 8000 (R4)", u.RefundOutstanding)
 		}
 	}
 }

@@ -22,27 +22,7 @@ func (e *Engine) ComputeUnits(ctx context.Context, q Quarter) (map[string][]repo
 		if !d.PerUnit {
 			continue
 		}
-		body := strings.TrimRight(strings.TrimSpace(d.Query), ";")
-		query := "SELECT u.code, k.value, k.n FROM dim_units u, LATERAL (" +
-			strings.ReplaceAll(body, "$unit", "u.code") + ") k ORDER BY u.code"
-		rows, err := e.db.QueryContext(ctx, query, e.params(query, q, "")...)
-		if err != nil {
-			return nil, fmt.Errorf("sql/%s (all units): %w", d.File, err)
-		}
-		for rows.Next() {
-			var code string
-			var v sql.NullFloat64
-			k := reports.KPI{ID: d.ID, Unit: d.Unit, Target: e.cfg.Target(d.ID), Comparison: d.Comparison}
-			if err := rows.Scan(&code, &v, &k.N); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			k.Value = ptr(v)
-			k.Met = Met(k.Value, k.Target, d.Comparison)
-			out[code] = append(out[code], k)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+		if err := e.computeEveryUnit(ctx, d, q, out); err != nil {
 			return nil, err
 		}
 	}
@@ -52,4 +32,29 @@ func (e *Engine) ComputeUnits(ctx context.Context, q Quarter) (map[string][]repo
 		}
 	}
 	return out, nil
+}
+
+// computeEveryUnit runs one per-unit KPI file for every unit at once and
+// appends each unit's figure to out[code].
+func (e *Engine) computeEveryUnit(ctx context.Context, d Def, q Quarter, out map[string][]reports.KPI, override ...sql.NamedArg) error {
+	body := strings.TrimRight(strings.TrimSpace(d.Query), ";")
+	query := "SELECT u.code, k.value, k.n FROM dim_units u, LATERAL (" +
+		strings.ReplaceAll(body, "$unit", "u.code") + ") k ORDER BY u.code"
+	rows, err := e.db.QueryContext(ctx, query, e.params(query, q, "", override...)...)
+	if err != nil {
+		return fmt.Errorf("sql/%s (all units): %w", d.File, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var code string
+		var v sql.NullFloat64
+		k := reports.KPI{ID: d.ID, Unit: d.Unit, Target: e.cfg.Target(d.ID), Comparison: d.Comparison}
+		if err := rows.Scan(&code, &v, &k.N); err != nil {
+			return err
+		}
+		k.Value = ptr(v)
+		k.Met = Met(k.Value, k.Target, d.Comparison)
+		out[code] = append(out[code], k)
+	}
+	return rows.Err()
 }
