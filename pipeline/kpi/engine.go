@@ -28,6 +28,7 @@ type Engine struct {
 	// centre holds each quarter's centre-wide KPIs once computed since the
 	// last Rebuild: a report reads the same quarter several times.
 	centre map[Quarter][]reports.KPI
+	units  map[Quarter]map[string][]reports.KPI // likewise, every unit's
 }
 
 // NewEngine reads every KPI definition up front, so a bad file fails here.
@@ -45,7 +46,7 @@ func (e *Engine) Defs() []Def { return e.defs }
 // Rebuild recreates the staging views, the calendar tables and the derived
 // fct_ tables from the raw tables, as the configuration and calendars say.
 func (e *Engine) Rebuild(ctx context.Context) error {
-	e.centre = nil
+	e.centre, e.units = nil, nil
 	if err := e.setVariables(ctx); err != nil {
 		return err
 	}

@@ -9,29 +9,46 @@ import (
 )
 
 // HiresTravel gives quarter q's new hires and travel claims for the whole
-// centre and per unit.
+// centre and per unit: the newhire.* and travel.* KPIs, whose n counts the
+// hires registered and the claims paid.
 func (e *Engine) HiresTravel(ctx context.Context, q Quarter) (all reports.HireTravelRow, units []reports.HireTravelRow, err error) {
-	scan := func(out *[]reports.HireTravelRow) func(*sql.Rows) error {
-		return func(r *sql.Rows) error {
-			var h reports.HireTravelRow
-			var lead, before, days, within sql.NullFloat64
-			if err := r.Scan(&h.Key, &h.Name, &h.NewHires, &lead, &before, &h.Claims, &days, &within); err != nil {
-				return err
-			}
-			h.LeadP50, h.BeforeCutoff, h.DaysP50, h.PaidWithin = ptr(lead), ptr(before), ptr(days), ptr(within)
-			*out = append(*out, h)
-			return nil
-		}
-	}
-	var centre []reports.HireTravelRow
-	if err = e.queryFor(ctx, "hires_travel_all.sql", q, "", scan(&centre)); err != nil {
+	centre, err := e.Quarter(ctx, q)
+	if err != nil {
 		return all, nil, err
 	}
-	if len(centre) == 1 {
-		all = centre[0]
+	all = hireTravelRow(centre)
+	byUnit, err := e.ComputeUnits(ctx, q)
+	if err != nil {
+		return all, nil, err
 	}
-	err = e.queryFor(ctx, "hires_travel_by_unit.sql", q, "", scan(&units))
-	return all, units, err
+	us, err := e.Units(ctx)
+	if err != nil {
+		return all, nil, err
+	}
+	for _, u := range us {
+		h := hireTravelRow(byUnit[u.Code])
+		h.Key, h.Name = u.Code, u.Name
+		units = append(units, h)
+	}
+	return all, units, nil
+}
+
+// hireTravelRow reads a new-hire and travel row off a quarter's KPIs.
+func hireTravelRow(ks []reports.KPI) reports.HireTravelRow {
+	var h reports.HireTravelRow
+	for _, k := range ks {
+		switch k.ID {
+		case "newhire.lead_bd_p50":
+			h.NewHires, h.LeadP50 = k.N, k.Value
+		case "newhire.before_first_run":
+			h.BeforeCutoff = k.Value
+		case "travel.days_to_pay_p50":
+			h.Claims, h.DaysP50 = k.N, k.Value
+		case "travel.paid_within_14d":
+			h.PaidWithin = k.Value
+		}
+	}
+	return h
 }
 
 // UnitNewHires lists a unit's new hires registered or starting in q.

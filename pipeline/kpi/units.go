@@ -12,8 +12,12 @@ import (
 // ComputeUnits computes quarter q's per-unit KPIs for every unit at once:
 // each KPI file runs once, laterally joined to dim_units with $unit bound
 // to the unit's code, rather than once per unit. The figures equal
-// Compute's for each unit; they are stored in kpi_results likewise.
+// Compute's for each unit; they are stored in kpi_results likewise, and
+// kept until the next Rebuild (read-only for callers).
 func (e *Engine) ComputeUnits(ctx context.Context, q Quarter) (map[string][]reports.KPI, error) {
+	if byUnit, ok := e.units[q]; ok {
+		return byUnit, nil
+	}
 	if err := e.setVariables(ctx); err != nil {
 		return nil, err
 	}
@@ -31,6 +35,10 @@ func (e *Engine) ComputeUnits(ctx context.Context, q Quarter) (map[string][]repo
 			return nil, err
 		}
 	}
+	if e.units == nil {
+		e.units = map[Quarter]map[string][]reports.KPI{}
+	}
+	e.units[q] = out
 	return out, nil
 }
 
