@@ -9,14 +9,13 @@ import (
 )
 
 // CasesBy gives quarter q's cases per "category", "operator_group" or
-// "unit" (every unit, each including the units below it).
+// "unit" (every unit, each including the units below it: its cases.* KPIs).
 func (e *Engine) CasesBy(ctx context.Context, dim string, q Quarter) ([]reports.CaseBreakdown, error) {
-	name, extra := "cases_by.sql", []sql.NamedArg{sql.Named("dim", dim)}
 	if dim == "unit" {
-		name, extra = "cases_by_unit.sql", nil
+		return e.casesByUnit(ctx, q)
 	}
 	var out []reports.CaseBreakdown
-	err := e.queryFor(ctx, name, q, "", func(r *sql.Rows) error {
+	err := e.queryFor(ctx, "cases_by.sql", q, "", func(r *sql.Rows) error {
 		var b reports.CaseBreakdown
 		var rp, p50, p90 sql.NullFloat64
 		if err := r.Scan(&b.Key, &b.Name, &b.Opened, &b.Resolved, &b.Backlog, &rp, &p50, &p90); err != nil {
@@ -25,8 +24,49 @@ func (e *Engine) CasesBy(ctx context.Context, dim string, q Quarter) ([]reports.
 		b.ResponseP50, b.ResolutionP50, b.ResolutionP90 = ptr(rp), ptr(p50), ptr(p90)
 		out = append(out, b)
 		return nil
-	}, extra...)
+	}, sql.Named("dim", dim))
 	return out, err
+}
+
+func (e *Engine) casesByUnit(ctx context.Context, q Quarter) ([]reports.CaseBreakdown, error) {
+	byUnit, err := e.ComputeUnits(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	units, err := e.Units(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]reports.CaseBreakdown, len(units))
+	for i, u := range units {
+		b := reports.CaseBreakdown{Key: u.Code, Name: u.Name}
+		for _, k := range byUnit[u.Code] {
+			switch k.ID {
+			case "cases.opened":
+				b.Opened = count(k)
+			case "cases.resolved":
+				b.Resolved = count(k)
+			case "cases.backlog_end":
+				b.Backlog = count(k)
+			case "cases.first_response_bh_p50":
+				b.ResponseP50 = k.Value
+			case "cases.resolution_bh_p50":
+				b.ResolutionP50 = k.Value
+			case "cases.resolution_bh_p90":
+				b.ResolutionP90 = k.Value
+			}
+		}
+		out[i] = b
+	}
+	return out, nil
+}
+
+// count reads a count KPI's value (0 when there is nothing to count).
+func count(k reports.KPI) int64 {
+	if k.Value == nil {
+		return 0
+	}
+	return int64(*k.Value)
 }
 
 // UnitCases lists a unit's cases of quarter q: opened or resolved in it,

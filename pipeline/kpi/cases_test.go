@@ -2,6 +2,7 @@ package kpi_test
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"testing"
 
@@ -185,5 +186,35 @@ func TestResolvedWithinTarget(t *testing.T) {
 	// Q1's resolved Lønn cases: C1 only (8.75 h > 8 h): 0 of 1.
 	if got.Value == nil || *got.Value != 0 || got.N != 1 {
 		t.Errorf("resolved_within_target = %v (n %d), want 0 (n 1)", deref(got.Value), got.N)
+	}
+}
+
+// The per-unit case table: each unit's cases.* KPIs, faculties including
+// their departments (the figures of TestCaseKPIs).
+func TestCasesByUnit(t *testing.T) {
+	e := loadHandCases(t)
+	q, _ := kpi.ParseQuarter("2026Q1")
+	rows, err := e.engine.CasesBy(context.Background(), "unit", q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, r := range rows {
+		got[r.Key] = fmt.Sprintf("%s %d %d %d %v", r.Name, r.Opened, r.Resolved, r.Backlog, deref(r.ResolutionP50))
+	}
+	want := map[string]string{
+		"IE":     "Fakultet for informasjonsteknologi og elektroteknikk 2 1 1 8.75",
+		"IE-IDI": "Institutt for datateknologi og informatikk 2 1 1 8.75",
+		"NV":     "Fakultet for naturvitenskap 2 1 1 6",
+		"NV-IKJ": "Institutt for kjemi 2 1 1 6",
+		"HF":     "Det humanistiske fakultet 1 1 0 7.75",
+	}
+	if len(got) != len(want) {
+		t.Errorf("%d unit rows, want %d", len(got), len(want))
+	}
+	for k, w := range want {
+		if got[k] != w {
+			t.Errorf("%s: %q, want %q", k, got[k], w)
+		}
 	}
 }
