@@ -36,12 +36,9 @@ func (a *app) reportQuarterly(ctx context.Context, args []string) error {
 	if err := parseAll(fs, args); err != nil {
 		return err
 	}
-	q, err := kpi.ParseQuarter(*quarter)
+	q, err := quarterAndOut("report quarterly", *quarter, *out)
 	if err != nil {
-		return fmt.Errorf("%w: report quarterly: %v", errUsage, err)
-	}
-	if *out == "" {
-		return fmt.Errorf("%w: report quarterly: --out DIR is required", errUsage)
+		return err
 	}
 	return a.computed(ctx, true, func(s *store.Store, eng *kpi.Engine) error {
 		path, err := a.writeQuarterly(ctx, s, eng, q, *out)
@@ -50,6 +47,18 @@ func (a *app) reportQuarterly(ctx context.Context, args []string) error {
 		}
 		return err
 	})
+}
+
+// quarterAndOut checks a report's --quarter and --out.
+func quarterAndOut(cmd, quarter, out string) (kpi.Quarter, error) {
+	q, err := kpi.ParseQuarter(quarter)
+	if err != nil {
+		return q, fmt.Errorf("%w: %s: %v", errUsage, cmd, err)
+	}
+	if out == "" {
+		return q, fmt.Errorf("%w: %s: --out DIR is required", errUsage, cmd)
+	}
+	return q, nil
 }
 
 // trendQuarters is how far back the trend chart reaches (SPEC §6).

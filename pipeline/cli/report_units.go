@@ -24,12 +24,9 @@ func (a *app) reportUnits(ctx context.Context, args []string) error {
 	if err := parseAll(fs, args); err != nil {
 		return err
 	}
-	q, err := kpi.ParseQuarter(*quarter)
+	q, err := quarterAndOut("report units", *quarter, *out)
 	if err != nil {
-		return fmt.Errorf("%w: report units: %v", errUsage, err)
-	}
-	if *out == "" {
-		return fmt.Errorf("%w: report units: --out DIR is required", errUsage)
+		return err
 	}
 	return a.computed(ctx, false, func(_ *store.Store, eng *kpi.Engine) error {
 		paths, err := a.writeUnits(ctx, eng, q, *unit, *out)
