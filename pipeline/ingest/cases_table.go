@@ -50,6 +50,9 @@ type tableFormat struct {
 	columns   []string
 	required  []string // each must be in the header
 	oneOf     []string // at least one must be in the header
+	// kept, when set, are the only columns of a refused row that reach
+	// quarantine, as col=value pairs: for health data.
+	kept []string
 	// row checks one record and appends it to b, or says why not.
 	row func(b *array.RecordBuilder, t table, line int64) error
 }
@@ -70,6 +73,18 @@ func (f tableFormat) parse(r io.Reader, s *sink) (err error) {
 	}()
 	if err := f.checkOneOf(t); err != nil {
 		return err
+	}
+	if f.kept != nil {
+		// A refused row's raw text has the source's layout and may hold
+		// columns the export added; write it anew from the current record.
+		// A CSV line that could not be split comes as nil while the table
+		// still holds the previous record, so it keeps nothing.
+		s.private = func(raw []byte) []byte {
+			if raw == nil {
+				return nil
+			}
+			return keptColumns(t, f.kept)
+		}
 	}
 	return t.eachRow(s, func(line int64) error { return f.row(s.b, t, line) })
 }

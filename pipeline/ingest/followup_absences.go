@@ -3,7 +3,6 @@ package ingest
 import (
 	"errors"
 	"fmt"
-	"io"
 	"strings"
 	"time"
 
@@ -41,43 +40,12 @@ var absenceKept = []string{"employee_id", "from_date", "to_date", "grade_pct"}
 // name, a workbook or a Parquet file. A refused row goes to quarantine as
 // its employee id, dates and grade only, and its reason names no other
 // column's value.
-type absencesFormat struct{ tableFormat }
-
-func newAbsencesFormat(loc *time.Location, aliases config.Aliases) absencesFormat {
-	return absencesFormat{tableFormat{
+func newAbsencesFormat(loc *time.Location, aliases config.Aliases) tableFormat {
+	return tableFormat{
 		name: Absences, tbl: "raw_absences", sch: absencesSchema, src: byExtension, loc: loc, aliases: aliases,
 		columns: absenceColumns, required: []string{"employee_id", "kind", "from_date"},
-		row: rowOf(readAbsence),
-	}}
-}
-
-// parse is tableFormat.parse (absences have no oneOf columns) with
-// sink.private set once the table is open, as private reads from it.
-// private gets only a refused row's raw text, whose layout is the source's
-// (CSV fields between its delimiter; cells or Parquet values between tabs)
-// and may hold columns the export added. Rather than cut fields out of
-// that, private ignores it and writes the row anew from the table's
-// current record: "employee_id=…; from_date=…; to_date=…; grade_pct=…".
-// Kind, unit and any other column never reach quarantine. A refused CSV
-// line that could not be split comes without raw text (nil), when the
-// table still holds the previous record, so it keeps nothing.
-func (f absencesFormat) parse(r io.Reader, s *sink) (err error) {
-	t, err := f.open(s.ctx, r)
-	if err != nil {
-		return err
+		kept: absenceKept, row: rowOf(readAbsence),
 	}
-	defer func() {
-		if cerr := t.close(); err == nil {
-			err = cerr
-		}
-	}()
-	s.private = func(raw []byte) []byte {
-		if raw == nil {
-			return nil
-		}
-		return keptColumns(t, absenceKept)
-	}
-	return t.eachRow(s, func(line int64) error { return f.row(s.b, t, line) })
 }
 
 // keptColumns writes the current record of t as col=value pairs of cols.
